@@ -1,0 +1,123 @@
+package dev.likeness.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place where failures become HTTP answers in the contract's shapes. Nothing here echoes
+ * request bodies, and no stack trace leaves the process: 5xx answers carry only the request id,
+ * which is also in the log line.
+ */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder builder = json(e.status(), e.body());
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response fields(FieldValidationException e) {
+        return json(400, e.errors()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraints(ConstraintViolationException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.putIfAbsent(fieldName(violation.getPropertyPath()), violation.getMessage());
+        }
+        return json(400, errors).build();
+    }
+
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class})
+    public Response mismatched(MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        if (field != null) {
+            return json(400, Map.of(field, "Invalid value.")).build();
+        }
+        return json(400, ApiError.of("JSON parse error: the body does not have the expected shape.")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(JsonProcessingException e) {
+        return json(400, ApiError.of("JSON parse error: the body is not valid JSON.")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return json(404, ApiError.of("Not found.")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, RoutingContext rc) {
+        Response.ResponseBuilder builder = json(405,
+                ApiError.of("Method \"" + rc.request().method().name() + "\" not allowed."));
+        String allow = e.getResponse().getHeaderString("Allow");
+        if (allow != null) {
+            builder.header("Allow", allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, RoutingContext rc) {
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatched(mismatch);
+        }
+        if (e.getCause() instanceof JsonProcessingException unparsable) {
+            return unparsable(unparsable);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return serverError(e, rc);
+        }
+        String reason = Response.Status.fromStatusCode(status) == null
+                ? "Request failed." : Response.Status.fromStatusCode(status).getReasonPhrase() + ".";
+        return json(status, ApiError.of(reason)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, RoutingContext rc) {
+        return serverError(e, rc);
+    }
+
+    private Response serverError(Throwable e, RoutingContext rc) {
+        String requestId = RequestIds.of(rc);
+        LOG.errorf(e, "request %s failed with an unexpected error", requestId);
+        return json(500, new ApiError("A server error occurred. Quote request id " + requestId + ".", "server_error"))
+                .build();
+    }
+
+    private static Response.ResponseBuilder json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    }
+
+    private static String fieldName(Path path) {
+        String last = null;
+        for (Path.Node node : path) {
+            if (node.getName() != null) {
+                last = node.getName();
+            }
+        }
+        return last == null ? "non_field_errors" : SnakeCase.of(last);
+    }
+}

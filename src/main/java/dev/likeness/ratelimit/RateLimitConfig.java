@@ -1,0 +1,35 @@
+package dev.likeness.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Per-key request budgets; defaults are Didit's published limits (reference §9). */
+@ConfigMapping(prefix = "likeness.rate-limit")
+public interface RateLimitConfig {
+
+    /** Turn limiting off entirely (e.g. behind a gateway that already limits). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Length of the sliding window. */
+    @WithDefault("60s")
+    Duration window();
+
+    /** GET requests per window, all endpoints together ({@code generic-get}). */
+    @WithDefault("600")
+    int genericGet();
+
+    /** POST/PATCH/PUT/DELETE requests per window, all endpoints together ({@code generic-write}). */
+    @WithDefault("300")
+    int genericWrite();
+
+    /** {@code POST /v3/session/} per window. */
+    @WithDefault("600")
+    int sessionCreate();
+
+    /** {@code GET /v3/session/{id}/decision/} per window. */
+    @WithDefault("100")
+    int decision();
+}

@@ -1,0 +1,153 @@
+package dev.likeness.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.common.ApiException;
+import dev.likeness.security.ApplicationCreated;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates, versions and reads workflows; the one place that writes workflow rows. */
+@ApplicationScoped
+public class WorkflowCatalog {
+
+    /** A workflow as published at one version, which is what sessions run. */
+    public record Published(Workflow workflow, int version, List<FeatureNode> features) {
+
+        public Optional<FeatureNode> node(String feature) {
+            return features.stream().filter(n -> n.feature().equals(feature)).findFirst();
+        }
+    }
+
+    private static final TypeReference<List<FeatureNode>> NODES = new TypeReference<>() {
+    };
+
+    private final FeatureSettingsParser parser;
+    private final ObjectMapper mapper;
+
+    public WorkflowCatalog(FeatureSettingsParser parser, ObjectMapper mapper) {
+        this.parser = parser;
+        this.mapper = mapper;
+    }
+
+    /** Every new application can create a session at once: it gets a default biometric workflow. */
+    void onApplicationCreated(@Observes ApplicationCreated event) {
+        create(event.applicationId(), "Biometric authentication", FeatureSettingsParser.BIOMETRIC_AUTHENTICATION,
+                null, true);
+    }
+
+    @Transactional
+    public Published create(UUID applicationId, String label, String type,
+                            List<FeatureSettingsParser.FeatureRequest> features, boolean makeDefault) {
+        String workflowType = FeatureSettingsParser.checkType(type);
+        List<FeatureNode> nodes = parser.parse(workflowType, features, null);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (makeDefault) {
+            Workflow.update("isDefault = false where applicationId = ?1 and isDefault = true", applicationId);
+        }
+        Workflow workflow = new Workflow();
+        workflow.id = UUID.randomUUID();
+        workflow.applicationId = applicationId;
+        workflow.label = label == null || label.isBlank() ? defaultLabel(workflowType) : label;
+        workflow.workflowType = workflowType;
+        workflow.currentVersion = 1;
+        workflow.isDefault = makeDefault;
+        workflow.createdAt = now;
+        workflow.updatedAt = now;
+        workflow.persist();
+        publish(workflow, nodes, now);
+        return new Published(workflow, 1, nodes);
+    }
+
+    /** Publishes a new version; sessions already created keep running the version they pinned. */
+    @Transactional
+    public Published update(UUID applicationId, UUID workflowId, String label,
+                            List<FeatureSettingsParser.FeatureRequest> features, Boolean makeDefault) {
+        Workflow workflow = Workflow.findOwned(applicationId, workflowId).orElseThrow(ApiException::notFound);
+        List<FeatureNode> previous = read(workflow.id, workflow.currentVersion);
+        List<FeatureNode> nodes = features == null && label == null ? previous
+                : parser.parse(workflow.workflowType, features == null ? asRequests(previous) : features, previous);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (Boolean.TRUE.equals(makeDefault) && !workflow.isDefault) {
+            Workflow.update("isDefault = false where applicationId = ?1 and isDefault = true", applicationId);
+            workflow.isDefault = true;
+        }
+        if (label != null && !label.isBlank()) {
+            workflow.label = label;
+        }
+        if (features != null) {
+            workflow.currentVersion += 1;
+            publish(workflow, nodes, now);
+        }
+        workflow.updatedAt = now;
+        return new Published(workflow, workflow.currentVersion, nodes);
+    }
+
+    public Published latest(UUID applicationId, UUID workflowId) {
+        Workflow workflow = Workflow.findOwned(applicationId, workflowId).orElseThrow(ApiException::notFound);
+        return new Published(workflow, workflow.currentVersion, read(workflow.id, workflow.currentVersion));
+    }
+
+    public Optional<Published> find(UUID applicationId, UUID workflowId) {
+        return Workflow.findOwned(applicationId, workflowId)
+                .map(w -> new Published(w, w.currentVersion, read(w.id, w.currentVersion)));
+    }
+
+    public Published version(UUID applicationId, UUID workflowId, int version) {
+        Workflow workflow = Workflow.findOwned(applicationId, workflowId).orElseThrow(ApiException::notFound);
+        return new Published(workflow, version, read(workflow.id, version));
+    }
+
+    public List<Workflow> list(UUID applicationId, int limit, int offset) {
+        return Workflow.find("applicationId = ?1 order by createdAt desc", applicationId).range(offset, offset + limit - 1).list();
+    }
+
+    public long count(UUID applicationId) {
+        return Workflow.count("applicationId", applicationId);
+    }
+
+    public Optional<Workflow> defaultOf(UUID applicationId) {
+        return Workflow.find("applicationId = ?1 and isDefault = true", applicationId).firstResultOptional();
+    }
+
+    private List<FeatureNode> read(UUID workflowId, int version) {
+        WorkflowVersion row = WorkflowVersion.findById(new WorkflowVersion.Key(workflowId, version));
+        if (row == null) {
+            throw ApiException.notFound();
+        }
+        try {
+            return mapper.readValue(row.features, NODES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored workflow version " + workflowId + "/" + version + " is unreadable", e);
+        }
+    }
+
+    private void publish(Workflow workflow, List<FeatureNode> nodes, OffsetDateTime now) {
+        WorkflowVersion row = new WorkflowVersion();
+        row.workflowId = workflow.id;
+        row.version = workflow.currentVersion;
+        row.createdAt = now;
+        try {
+            row.features = mapper.writeValueAsString(nodes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("workflow settings could not be written", e);
+        }
+        row.persist();
+    }
+
+    private static List<FeatureSettingsParser.FeatureRequest> asRequests(List<FeatureNode> nodes) {
+        return nodes.stream().map(n -> new FeatureSettingsParser.FeatureRequest(n.feature(), n.config())).toList();
+    }
+
+    private static String defaultLabel(String type) {
+        return FeatureSettingsParser.KYC.equals(type) ? "KYC" : "Biometric authentication";
+    }
+}
