@@ -1,0 +1,59 @@
+package dev.likeness.risk;
+
+/**
+ * The risk codes this service raises, with the feature they belong to and the texts that go in a
+ * warning's {@code short_description} and {@code long_description} (reference §5).
+ */
+public enum Risk {
+    NO_FACE_DETECTED(Feature.LIVENESS, "No face detected",
+            "No face could be found in the image, so the check could not run."),
+    LIVENESS_FACE_ATTACK(Feature.LIVENESS, "Presentation attack detected",
+            "The capture looks like a presentation attack (a printed photo, a screen or a mask) rather than a live person."),
+    LOW_LIVENESS_SCORE(Feature.LIVENESS, "Low liveness score",
+            "The liveness score is at or below the configured threshold."),
+    LOW_FACE_QUALITY(Feature.LIVENESS, "Low face quality",
+            "The face is too small, blurred, turned away or badly exposed for a reliable check."),
+    LOW_FACE_LUMINANCE(Feature.LIVENESS, "Face too dark",
+            "The face region is darker than the configured minimum luminance."),
+    HIGH_FACE_LUMINANCE(Feature.LIVENESS, "Face too bright",
+            "The face region is brighter than the configured maximum luminance."),
+    MULTIPLE_FACES_DETECTED(Feature.LIVENESS, "Multiple faces detected",
+            "More than one face is in the image; the largest one was checked."),
+    AGE_NOT_DETECTED(Feature.LIVENESS, "Age not detected",
+            "No age could be estimated because no face was found."),
+    AGE_BELOW_MINIMUM(Feature.LIVENESS, "Age below minimum",
+            "The estimated age is below the configured minimum age."),
+    NO_REFERENCE_IMAGE(Feature.FACEMATCH, "No reference image",
+            "A face was missing from the reference or the target image, so no similarity could be computed."),
+    LOW_FACE_MATCH_SIMILARITY(Feature.FACEMATCH, "Low face match similarity",
+            "The similarity between the two faces is at or below the configured threshold."),
+    FACE_MATCH_MAX_ATTEMPTS_EXCEEDED(Feature.FACEMATCH, "Face match attempts exhausted",
+            "The user used every allowed capture attempt without a passing face match.");
+
+    /** The {@code feature} value of a warning. */
+    public enum Feature {
+        LIVENESS, FACEMATCH
+    }
+
+    private final Feature feature;
+    private final String shortDescription;
+    private final String longDescription;
+
+    Risk(Feature feature, String shortDescription, String longDescription) {
+        this.feature = feature;
+        this.shortDescription = shortDescription;
+        this.longDescription = longDescription;
+    }
+
+    public Feature feature() {
+        return feature;
+    }
+
+    public String shortDescription() {
+        return shortDescription;
+    }
+
+    public String longDescription() {
+        return longDescription;
+    }
+}
