@@ -1,0 +1,42 @@
+package dev.likeness.media;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Upload limits, {@code likeness.media.*}. Defaults follow Didit's published limits; the pixel
+ * limits are this service's own guard against decompression bombs.
+ */
+@ConfigMapping(prefix = "likeness.media")
+public interface MediaLimitsConfig {
+
+    /** {@code likeness.media.upload-max-bytes}: largest multipart image file. Default 5 MB (5,242,880 bytes), Didit's limit. */
+    @WithDefault("5242880")
+    long uploadMaxBytes();
+
+    /**
+     * {@code likeness.media.portrait-max-base64-chars}: largest {@code portrait_image}, counted in
+     * Base64 characters without a data-URL prefix or whitespace. Default 2 MB of Base64
+     * (2,097,152 characters, about 1.5 MB of image), Didit's limit.
+     */
+    @WithDefault("2097152")
+    int portraitMaxBase64Chars();
+
+    /** {@code likeness.media.max-pixels}: largest width × height. Default 50,000,000 (a 50-megapixel camera). */
+    @WithDefault("50000000")
+    long maxPixels();
+
+    /** {@code likeness.media.max-side}: largest width or height in pixels. Default 12,000. */
+    @WithDefault("12000")
+    int maxSide();
+
+    /** Limits for a multipart image file. */
+    default DecodeLimits uploadLimits() {
+        return new DecodeLimits(uploadMaxBytes(), maxPixels(), maxSide());
+    }
+
+    /** Limits for the bytes decoded from {@code portrait_image}. */
+    default DecodeLimits portraitLimits() {
+        return new DecodeLimits(Base64ImagePayload.maxDecodedBytes(portraitMaxBase64Chars()), maxPixels(), maxSide());
+    }
+}
