@@ -106,7 +106,7 @@ public final class CanonicalJson {
     private static void writeNode(JsonNode node, StringBuilder out, boolean ascii) {
         if (node.isObject()) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
+            node.properties().forEach(f -> fields.put(f.getKey(), f.getValue()));
             writeObject(fields, out, ascii);
         } else if (node.isArray()) {
             writeArray(node.elements(), out, ascii);
