@@ -1,0 +1,161 @@
+package dev.likeness.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.likeness.common.Page;
+import dev.likeness.security.Caller;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** {@code /v3/webhook/}: the app-level webhook, destinations, their delivery log and resend (reference §0, §6). */
+@Path("/v3/webhook")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks")
+public class WebhookResource {
+
+    public record WebhookConfigView(String webhookUrl, String secretSharedKey, String webhookVersion,
+                                    UUID destinationUuid) {
+        static WebhookConfigView of(WebhookDestination legacy) {
+            return new WebhookConfigView(legacy.url, legacy.secretSharedKey, legacy.webhookVersion, legacy.id);
+        }
+    }
+
+    public record DestinationView(UUID uuid, String url, String secretSharedKey, List<String> subscribedEvents,
+                                  String webhookVersion, boolean enabled, boolean legacy,
+                                  OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    public record DeliveryView(UUID uuid, UUID outboxId, UUID eventId, String webhookType, UUID sessionId,
+                               String status, String trigger, int attempt, boolean success, Integer httpStatus,
+                               Integer durationMs, String responseBody, String error, Long timestamp,
+                               String deliveryState, OffsetDateTime createdAt, OffsetDateTime completedAt) {
+        static DeliveryView of(WebhookDelivery d, WebhookEvent e) {
+            return new DeliveryView(d.id, d.eventRowId, e.eventId, e.webhookType, e.sessionId, e.status, e.trigger,
+                    d.attempt, d.success, d.httpStatus, d.durationMs, d.responseBody, d.error, d.sentTimestamp,
+                    e.state, d.createdAt, d.completedAt);
+        }
+    }
+
+    public record ResendView(String detail, UUID outboxId, UUID eventId, String deliveryState) {
+    }
+
+    private final WebhookDestinations destinations;
+    private final WebhookOutbox outbox;
+    private final WebhookDispatcher dispatcher;
+    private final Caller caller;
+
+    public WebhookResource(WebhookDestinations destinations, WebhookOutbox outbox, WebhookDispatcher dispatcher,
+                           Caller caller) {
+        this.destinations = destinations;
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/")
+    @Operation(summary = "Read the app-level webhook", description = "The legacy single webhook_url and its secret_shared_key.")
+    public WebhookConfigView config() {
+        return WebhookConfigView.of(destinations.legacy(caller.applicationId()));
+    }
+
+    @PATCH
+    @Path("/")
+    @Operation(summary = "Change the app-level webhook", description = "webhook_url (null or empty clears it), webhook_version (v1, v2, v3), rotate_secret_key: true issues a new secret.")
+    public WebhookConfigView updateConfig(JsonNode body) {
+        return WebhookConfigView.of(destinations.updateLegacy(caller.applicationId(), body));
+    }
+
+    @GET
+    @Path("/destinations/")
+    @Operation(summary = "List webhook destinations")
+    public Page<DestinationView> list(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+                                      @Context UriInfo uri) {
+        int[] bounds = Page.bounds(limit, offset, 50, 200);
+        UUID app = caller.applicationId();
+        List<DestinationView> rows = WebhookDestination.listed(app, bounds[0], bounds[1]).stream().map(this::view).toList();
+        return Page.of(rows, WebhookDestination.countListed(app), bounds[0], bounds[1], uri);
+    }
+
+    @POST
+    @Path("/destinations/")
+    @Operation(summary = "Add a webhook destination", description = "url, subscribed_events (explicit list: status.updated, data.updated), webhook_version, enabled. The server issues secret_shared_key.")
+    public Response create(JsonNode body) {
+        return Response.status(201).entity(view(destinations.create(caller.applicationId(), body))).build();
+    }
+
+    @GET
+    @Path("/destinations/{uuid}/")
+    @Operation(summary = "Read a webhook destination")
+    public DestinationView get(@PathParam("uuid") UUID id) {
+        return view(destinations.find(caller.applicationId(), id));
+    }
+
+    @PATCH
+    @Path("/destinations/{uuid}/")
+    @Operation(summary = "Change a webhook destination", description = "Any of url, subscribed_events, webhook_version, enabled; rotate_secret_key: true issues a new secret.")
+    public DestinationView update(@PathParam("uuid") UUID id, JsonNode body) {
+        return view(destinations.update(caller.applicationId(), id, body));
+    }
+
+    @DELETE
+    @Path("/destinations/{uuid}/")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Remove a webhook destination", description = "Pending events and the delivery log go with it.")
+    public Response delete(@PathParam("uuid") UUID id) {
+        destinations.delete(caller.applicationId(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/destinations/{uuid}/deliveries/")
+    @Operation(summary = "Delivery log of a destination", description = "Every attempt, newest first: HTTP status, duration, the first KB of the answer, error.")
+    public Page<DeliveryView> deliveries(@PathParam("uuid") UUID id, @QueryParam("limit") Integer limit,
+                                         @QueryParam("offset") Integer offset, @Context UriInfo uri) {
+        int[] bounds = Page.bounds(limit, offset, 50, 200);
+        WebhookDestination destination = destinations.find(caller.applicationId(), id);
+        List<WebhookDelivery> rows = WebhookDelivery.ofDestination(destination.id, bounds[0], bounds[1]);
+        List<UUID> eventIds = rows.stream().map(d -> d.eventRowId).distinct().toList();
+        Map<UUID, WebhookEvent> events = eventIds.isEmpty() ? Map.of()
+                : WebhookEvent.<WebhookEvent>list("id in ?1", eventIds).stream()
+                .collect(Collectors.toMap(e -> e.id, Function.identity()));
+        List<DeliveryView> views = rows.stream().map(d -> DeliveryView.of(d, events.get(d.eventRowId))).toList();
+        return Page.of(views, WebhookDelivery.countOfDestination(destination.id), bounds[0], bounds[1], uri);
+    }
+
+    @POST
+    @Path("/destinations/{uuid}/deliveries/{deliveryUuid}/resend/")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Send a logged delivery's event again", description = "Queued at once with a fresh timestamp and signatures; the attempt shows up in the delivery log.")
+    public Response resend(@PathParam("uuid") UUID id, @PathParam("deliveryUuid") UUID deliveryId) {
+        WebhookEvent queued = outbox.resend(caller.applicationId(), id, deliveryId);
+        dispatcher.wake();
+        return Response.status(202)
+                .entity(new ResendView("Resend queued.", queued.id, queued.eventId, queued.state)).build();
+    }
+
+    private DestinationView view(WebhookDestination d) {
+        return new DestinationView(d.id, d.url, d.secretSharedKey, destinations.subscribedEvents(d), d.webhookVersion,
+                d.enabled, d.legacy, d.createdAt, d.updatedAt);
+    }
+}
