@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -93,6 +94,12 @@ public class ApiExceptionMappers {
         String reason = Response.Status.fromStatusCode(status) == null
                 ? "Request failed." : Response.Status.fromStatusCode(status).getReasonPhrase() + ".";
         return json(status, ApiError.of(reason)).build();
+    }
+
+    /** Two requests changed the same session at once; the loser may simply retry. */
+    @ServerExceptionMapper({OptimisticLockException.class, org.hibernate.StaleObjectStateException.class})
+    public Response conflict(Exception e) {
+        return json(409, new ApiError("The resource changed during the request; retry.", "conflict")).build();
     }
 
     @ServerExceptionMapper

@@ -17,6 +17,10 @@ public interface InferenceConfig {
     /** Requests analysed at the same time; default: the number of CPU cores. */
     OptionalInt concurrency();
 
+    /** PyTorch intra-op threads per inference; parallelism comes from running requests side by side. */
+    @WithDefault("1")
+    int intraOpThreads();
+
     /** How long a request waits for a free inference slot before it gets 503 with Retry-After. */
     @WithDefault("10s")
     Duration queueTimeout();

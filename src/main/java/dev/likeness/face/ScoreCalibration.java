@@ -14,10 +14,14 @@ import java.util.List;
  * version ships with its own map, so clients' thresholds keep their meaning.
  *
  * @param modelVersion the embedding pipeline the map belongs to
+ * @param dlibWeight share of the dlib descriptor's cosine in the fused similarity; the rest is
+ *     FaceRes's (1 means dlib alone, and FaceRes is not run for matching)
  * @param points (similarity, score) knots, strictly increasing in both; linear in between,
  *     clamped to 0 and 100 outside
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
 public record ScoreCalibration(@JsonProperty("model_version") String modelVersion,
+                               @JsonProperty("dlib_weight") double dlibWeight,
                                @JsonProperty("points") List<double[]> points) {
 
     public ScoreCalibration {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * The {@code portrait_image} field: an image sent as Base64 text, plain or as a data URL
  * ({@code data:image/jpeg;base64,...}). Size and alphabet are checked before anything is
  * decoded; the result goes to {@link ImageDecoder#decode(byte[], DecodeLimits)} with
- * {@link MediaLimitsConfig#portraitLimits()}.
+ * {@link MediaConfig#portraitLimits()}.
  */
 public final class Base64ImagePayload {
 

@@ -34,7 +34,7 @@ public class ImageDecoder {
     }
 
     @Inject
-    public ImageDecoder(MediaLimitsConfig config) {
+    public ImageDecoder(MediaConfig config) {
         this(config.uploadLimits());
     }
 

@@ -27,7 +27,7 @@ public class MediaCipher {
     private final String currentKeyId;
     private final Map<String, SecretKeySpec> keys = new HashMap<>();
 
-    public MediaCipher(MediaStorageConfig config) {
+    public MediaCipher(MediaConfig config) {
         this.currentKeyId = config.encryptionKeyId();
         keys.put(currentKeyId, key(config.encryptionKey(), "likeness.media.encryption-key"));
         config.previousKeys().forEach((id, value) -> keys.putIfAbsent(id, key(value, "likeness.media.previous-keys." + id)));

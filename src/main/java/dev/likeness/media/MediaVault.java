@@ -23,6 +23,9 @@ public class MediaVault {
 
     private static final Logger LOG = Logger.getLogger(MediaVault.class);
 
+    /** Kind of a session's reference image, which a resubmission keeps. */
+    public static final String REFERENCE = "reference";
+
     /** An image ready to serve. */
     public record Media(byte[] bytes, String contentType) {
     }
@@ -30,7 +33,7 @@ public class MediaVault {
     private final MediaCipher cipher;
     private final Optional<Path> directory;
 
-    public MediaVault(MediaCipher cipher, MediaStorageConfig config) {
+    public MediaVault(MediaCipher cipher, MediaConfig config) {
         this.cipher = cipher;
         if ("directory".equals(config.storage())) {
             Path dir = Path.of(config.directory().orElseThrow(() ->
@@ -95,8 +98,24 @@ public class MediaVault {
     /** Deletes rows now and files right after; links to them fail from this moment on. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleteSessionMedia(UUID sessionId) {
-        List<MediaObject> media = MediaObject.list("sessionId", sessionId);
-        MediaObject.delete("sessionId", sessionId);
+        remove(MediaObject.list("sessionId", sessionId));
+    }
+
+    /** Deletes what the end user captured (not the session's reference), for a resubmission. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteCaptures(UUID sessionId) {
+        remove(MediaObject.list("sessionId = ?1 and kind <> ?2", sessionId, REFERENCE));
+    }
+
+    /** Replaces an earlier attempt's capture: only the last attempt counts, so only it is kept. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteCapturesOfKind(UUID sessionId, String kind) {
+        remove(MediaObject.list("sessionId = ?1 and kind = ?2", sessionId, kind));
+    }
+
+    private void remove(List<MediaObject> media) {
+        media.forEach(MediaObject::delete);
+        MediaObject.flush();
         directory.ifPresent(dir -> media.stream().filter(m -> m.storagePath != null).forEach(m -> {
             try {
                 Files.deleteIfExists(dir.resolve(m.storagePath));

@@ -20,11 +20,11 @@ import java.util.UUID;
 public class SignedUrlIssuer {
 
     private final PublicUrlConfig publicUrl;
-    private final MediaStorageConfig config;
+    private final MediaConfig config;
     private final SecretKeySpec key;
     private final Clock clock;
 
-    public SignedUrlIssuer(PublicUrlConfig publicUrl, MediaStorageConfig config) {
+    public SignedUrlIssuer(PublicUrlConfig publicUrl, MediaConfig config) {
         this.publicUrl = publicUrl;
         this.config = config;
         byte[] raw;

@@ -28,11 +28,13 @@ public enum Risk {
     LOW_FACE_MATCH_SIMILARITY(Feature.FACEMATCH, "Low face match similarity",
             "The similarity between the two faces is at or below the configured threshold."),
     FACE_MATCH_MAX_ATTEMPTS_EXCEEDED(Feature.FACEMATCH, "Face match attempts exhausted",
-            "The user used every allowed capture attempt without a passing face match.");
+            "The user used every allowed capture attempt without a passing face match."),
+    PORTRAIT_IMAGE_NOT_DETECTED(Feature.ID_VERIFICATION, "No portrait on the document",
+            "No face could be found on the identity document photo, so it cannot serve as the face-match reference.");
 
     /** The {@code feature} value of a warning. */
     public enum Feature {
-        LIVENESS, FACEMATCH
+        LIVENESS, FACEMATCH, ID_VERIFICATION
     }
 
     private final Feature feature;

@@ -11,12 +11,17 @@ final class StandaloneMediaConfig {
     private StandaloneMediaConfig() {
     }
 
-    static MediaLimitsConfig config(Map<String, String> overrides) {
+    static MediaConfig config(Map<String, String> overrides) {
+        // The keys have no defaults (production must set them); any well-formed values do here.
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
+                "likeness.media.encryption-key", "dGVzdC1vbmx5LW1lZGlhLWtleS1kby1ub3QtdXNlISE=",
+                "likeness.media.signing-key", "dGVzdC1vbmx5LXNpZ25pbmcta2V5LWRvLW5vdC11c2UtMTIzNDU="));
+        values.putAll(overrides);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(MediaLimitsConfig.class)
-                .withDefaultValues(overrides)
+                .withMapping(MediaConfig.class)
+                .withDefaultValues(values)
                 .build();
-        return config.getConfigMapping(MediaLimitsConfig.class);
+        return config.getConfigMapping(MediaConfig.class);
     }
 
     static DecodeLimits portrait() {

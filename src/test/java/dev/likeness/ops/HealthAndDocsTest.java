@@ -19,6 +19,7 @@ class HealthAndDocsTest {
 
     @Test
     void metricsArePrometheusText() {
+        given().get("/v3/workflows/").then().statusCode(403); // at least one API request to count
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
                 .body(containsString("http_server_requests_seconds"));

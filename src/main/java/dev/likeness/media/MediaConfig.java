@@ -3,12 +3,17 @@ package dev.likeness.media;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * Upload limits, {@code likeness.media.*}. Defaults follow Didit's published limits; the pixel
+ * Uploads and stored images, {@code likeness.media.*}: upload limits, storage, encryption at rest and
+ * signed links. Defaults follow Didit's published limits; the pixel
  * limits are this service's own guard against decompression bombs.
  */
 @ConfigMapping(prefix = "likeness.media")
-public interface MediaLimitsConfig {
+public interface MediaConfig {
 
     /** {@code likeness.media.upload-max-bytes}: largest multipart image file. Default 5 MB (5,242,880 bytes), Didit's limit. */
     @WithDefault("5242880")
@@ -39,4 +44,28 @@ public interface MediaLimitsConfig {
     default DecodeLimits portraitLimits() {
         return new DecodeLimits(Base64ImagePayload.maxDecodedBytes(portraitMaxBase64Chars()), maxPixels(), maxSide());
     }
+
+    /** {@code database} keeps encrypted bytes in PostgreSQL; {@code directory} in files under {@link #directory()}. */
+    @WithDefault("database")
+    String storage();
+
+    /** Directory for {@code storage=directory}; must be shared by all replicas (a volume). */
+    Optional<String> directory();
+
+    /** AES-256 key (32 bytes, Base64) that encrypts new images. Required outside dev and test. */
+    String encryptionKey();
+
+    /** Name stored with each image so the key can be rotated later. */
+    @WithDefault("k1")
+    String encryptionKeyId();
+
+    /** Retired keys by id, still used to decrypt older images after a rotation. */
+    Map<String, String> previousKeys();
+
+    /** HMAC key (Base64, 32+ bytes) for signed media links. Required outside dev and test. */
+    String signingKey();
+
+    /** How long a signed media link stays valid. */
+    @WithDefault("4h")
+    Duration linkLifetime();
 }

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class MediaLimitsConfigTest {
+class MediaConfigTest {
 
     @Test
     void defaultsFollowDidit() {
-        MediaLimitsConfig config = StandaloneMediaConfig.config(Map.of());
+        MediaConfig config = StandaloneMediaConfig.config(Map.of());
         assertEquals(5L * 1024 * 1024, config.uploadMaxBytes());
         assertEquals(2 * 1024 * 1024, config.portraitMaxBase64Chars());
         assertEquals(50_000_000L, config.maxPixels());
@@ -22,7 +22,7 @@ class MediaLimitsConfigTest {
 
     @Test
     void propertiesOverrideDefaults() throws Exception {
-        MediaLimitsConfig config = StandaloneMediaConfig.config(Map.of(
+        MediaConfig config = StandaloneMediaConfig.config(Map.of(
                 "likeness.media.upload-max-bytes", "1000",
                 "likeness.media.max-pixels", "100",
                 "likeness.media.max-side", "20"));

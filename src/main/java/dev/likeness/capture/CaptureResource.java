@@ -1,0 +1,122 @@
+package dev.likeness.capture;
+
+import dev.likeness.common.FieldValidationException;
+import dev.likeness.media.DecodedImage;
+import dev.likeness.media.ImageDecoder;
+import dev.likeness.media.InvalidImageException;
+import dev.likeness.media.MediaConfig;
+import dev.likeness.session.SessionStatusMachine;
+import dev.likeness.verdict.Status;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * The end user's side of a session, authenticated by the session token alone (it never holds an API
+ * key). The hosted capture page drives these calls; every answer says what comes next.
+ */
+@Path("/capture/v1/{sessionToken}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Capture", description = "Called by the hosted capture page with the session token")
+public class CaptureResource {
+
+    private final CaptureSessions sessions;
+    private final SessionStatusMachine machine;
+    private final SelfieStep selfie;
+    private final DocumentStep document;
+    private final ImageDecoder decoder;
+    private final MediaConfig mediaConfig;
+
+    public CaptureResource(CaptureSessions sessions, SessionStatusMachine machine, SelfieStep selfie,
+                           DocumentStep document, ImageDecoder decoder, MediaConfig mediaConfig) {
+        this.sessions = sessions;
+        this.machine = machine;
+        this.selfie = selfie;
+        this.document = document;
+        this.decoder = decoder;
+        this.mediaConfig = mediaConfig;
+    }
+
+    @GET
+    @Operation(summary = "Where the session stands and what to capture next")
+    public CaptureState state(@PathParam("sessionToken") String token) {
+        return sessions.state(sessions.byToken(token), null);
+    }
+
+    @POST
+    @Path("/start")
+    @Transactional
+    @Operation(summary = "The end user opened the session", description = "Not Started (or Resubmitted) → In Progress; fires status.updated.")
+    public CaptureState start(@PathParam("sessionToken") String token) {
+        CaptureSessions.Open open = sessions.byToken(token, true);
+        String status = open.session().status;
+        if (Status.NOT_STARTED.equals(status) || Status.RESUBMITTED.equals(status)) {
+            machine.move(open.session(), Status.IN_PROGRESS);
+        } else if (!Status.IN_PROGRESS.equals(status)) {
+            CaptureSessions.requireInProgress(open.session());
+        }
+        return sessions.state(open, null);
+    }
+
+    @POST
+    @Path("/selfie")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Submit a selfie", description = "Runs passive liveness and face match; a failed attempt may be retried while attempts remain.")
+    public CaptureState submitSelfie(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
+        selfie.requireExpected(token);
+        byte[] bytes = read(image);
+        DecodedImage decoded = decode(bytes);
+        SelfieStep.Measurement measurement = selfie.measure(decoded, true);
+        return selfie.record(token, bytes, decoded.format().mediaType(), measurement);
+    }
+
+    @POST
+    @Path("/document")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Submit the identity-document photo (kyc)", description = "Its portrait becomes the face-match reference.")
+    public CaptureState submitDocument(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
+        document.requireExpected(token);
+        byte[] bytes = read(image);
+        DecodedImage decoded = decode(bytes);
+        return document.record(token, bytes, decoded.format().mediaType(), document.measure(decoded));
+    }
+
+    private byte[] read(FileUpload image) {
+        if (image == null || image.uploadedFile() == null) {
+            throw new FieldValidationException("image", "No file was submitted.");
+        }
+        if (image.size() == 0) {
+            throw new FieldValidationException("image", "The submitted file is empty.");
+        }
+        if (image.size() > mediaConfig.uploadMaxBytes()) {
+            throw new FieldValidationException("image", "The image must be " + mediaConfig.uploadMaxBytes() / (1024 * 1024)
+                    + " MB or smaller.");
+        }
+        try {
+            return Files.readAllBytes(image.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DecodedImage decode(byte[] bytes) {
+        try {
+            return decoder.decode(bytes, mediaConfig.uploadLimits());
+        } catch (InvalidImageException e) {
+            throw new FieldValidationException("image", e.getMessage());
+        }
+    }
+}

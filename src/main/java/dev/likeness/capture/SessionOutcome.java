@@ -1,0 +1,58 @@
+package dev.likeness.capture;
+
+import dev.likeness.session.DocumentCheck;
+import dev.likeness.session.FaceMatchCheck;
+import dev.likeness.session.LivenessCheck;
+import dev.likeness.session.SessionStatusMachine;
+import dev.likeness.session.VerificationSession;
+import dev.likeness.verdict.Status;
+import dev.likeness.workflow.FeatureNode;
+import dev.likeness.workflow.FeatureSettingsParser;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fixes a session's status once every step of its workflow has its final result: the most severe
+ * item status wins (Declined > In Review > Approved).
+ */
+@ApplicationScoped
+public class SessionOutcome {
+
+    private final SessionStatusMachine machine;
+
+    public SessionOutcome(SessionStatusMachine machine) {
+        this.machine = machine;
+    }
+
+    /** A kyc session whose document never showed a face cannot reach a face match: it is declined. */
+    public void declineForMissingDocument(CaptureSessions.Open open) {
+        machine.move(open.session(), Status.DECLINED);
+    }
+
+    /** Call inside the transaction that stored the last item update. */
+    public void settleIfComplete(CaptureSessions.Open open) {
+        VerificationSession session = open.session();
+        List<String> statuses = new ArrayList<>();
+        for (FeatureNode node : open.workflow().features()) {
+            String status = switch (node.feature()) {
+                case FeatureSettingsParser.LIVENESS -> LivenessCheck.<LivenessCheck>find("sessionId", session.id)
+                        .firstResultOptional().map(c -> c.status).orElse(null);
+                case FeatureSettingsParser.FACE_MATCH -> FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id)
+                        .firstResultOptional().map(c -> c.status).orElse(null);
+                default -> DocumentCheck.<DocumentCheck>find("sessionId", session.id)
+                        .firstResultOptional().map(c -> c.status).orElse(null);
+            };
+            if (status == null || Status.NOT_FINISHED.equals(status)) {
+                return;
+            }
+            statuses.add(status);
+        }
+        String outcome = Status.APPROVED;
+        for (String status : statuses) {
+            outcome = Status.merge(outcome, status);
+        }
+        machine.move(session, outcome);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.likeness.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.media.SignedUrlIssuer;
+import dev.likeness.risk.Warning;
+import dev.likeness.security.Application;
+import dev.likeness.session.DocumentCheck;
+import dev.likeness.session.FaceMatchCheck;
+import dev.likeness.session.LivenessCheck;
+import dev.likeness.session.SessionCreator;
+import dev.likeness.session.SessionReview;
+import dev.likeness.session.VerificationSession;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Builds the decision envelope from stored rows only: a handful of indexed reads, no model work and
+ * no image decoding, so polling it is cheap. Media fields get freshly signed links on every build.
+ */
+@ApplicationScoped
+public class DecisionBuilder {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Warning>> WARNINGS = new TypeReference<>() {
+    };
+
+    private final SignedUrlIssuer links;
+    private final SessionCreator sessions;
+    private final ObjectMapper mapper;
+
+    public DecisionBuilder(SignedUrlIssuer links, SessionCreator sessions, ObjectMapper mapper) {
+        this.links = links;
+        this.sessions = sessions;
+        this.mapper = mapper;
+    }
+
+    public Decision build(VerificationSession session) {
+        Application application = Application.findById(session.applicationId);
+        List<String> features = read(session.features, STRINGS);
+        List<Decision.LivenessItem> liveness = LivenessCheck.ofSession(session.id).stream().map(this::liveness).toList();
+        List<Decision.FaceMatchItem> matches = FaceMatchCheck.ofSession(session.id).stream().map(this::faceMatch).toList();
+        List<Decision.IdVerification> documents = DocumentCheck.ofSession(session.id).stream().map(this::document).toList();
+        List<Decision.Review> reviews = SessionReview.ofSession(session.id).stream()
+                .map(r -> new Decision.Review(r.id, r.action, r.oldStatus, r.newStatus, r.comment, r.createdAt)).toList();
+        return new Decision(session.id, session.sessionKind, session.sessionNumber, sessions.url(session), session.status,
+                application == null ? "live" : application.environment, session.workflowId, session.workflowVersion,
+                features, session.vendorData, tree(session.metadata), tree(session.expectedDetails),
+                tree(session.contactDetails), session.callback,
+                orNull(documents), null, orNull(liveness), orNull(matches), null, null, null, null, null, null, null,
+                reviews, session.createdAt, session.expiresAt);
+    }
+
+    private Decision.LivenessItem liveness(LivenessCheck c) {
+        return new Decision.LivenessItem(c.nodeId, c.status, c.method, number(c.score), links.link(c.referenceMediaId),
+                links.link(c.videoMediaId), number(c.ageEstimation), List.of(), number(c.faceQuality),
+                number(c.faceLuminance), read(c.warnings, WARNINGS));
+    }
+
+    private Decision.FaceMatchItem faceMatch(FaceMatchCheck c) {
+        return new Decision.FaceMatchItem(c.nodeId, c.status, number(c.score), c.sourceImageSessionId,
+                links.link(c.sourceMediaId), links.link(c.targetMediaId), read(c.warnings, WARNINGS));
+    }
+
+    private Decision.IdVerification document(DocumentCheck c) {
+        return new Decision.IdVerification(c.nodeId, c.status, links.link(c.frontMediaId), links.link(c.portraitMediaId),
+                read(c.warnings, WARNINGS));
+    }
+
+    private static <T> List<T> orNull(List<T> items) {
+        return items.isEmpty() ? null : items;
+    }
+
+    private static Double number(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+
+    private JsonNode tree(String json) {
+        return json == null ? null : read(json, new TypeReference<JsonNode>() {
+        });
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.likeness.session;
+
+import dev.likeness.common.FieldValidationException;
+import dev.likeness.face.AnalysisOptions;
+import dev.likeness.face.FaceAnalysis;
+import dev.likeness.face.FaceEngine;
+import dev.likeness.face.FaceMatcher;
+import dev.likeness.face.InferenceSlots;
+import dev.likeness.media.Base64ImagePayload;
+import dev.likeness.media.DecodedImage;
+import dev.likeness.media.ImageDecoder;
+import dev.likeness.media.InvalidImageException;
+import dev.likeness.media.MediaConfig;
+import dev.likeness.media.MediaVault;
+import dev.likeness.storedface.StoredFaces;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** Finds the reference face for a biometric-authentication session (reference §2.6, CONTRACT.md). */
+@ApplicationScoped
+class ReferenceFaceResolver {
+
+    static final String NO_STORED_FACE = "No stored face image was found for this user. Send a portrait_image, or "
+            + "complete an approved verification with face liveness or an ID document for this vendor_data first.";
+    static final String NO_PORTRAIT_NOR_USER = "Send a portrait_image, or a vendor_data whose user has a stored face "
+            + "image from an approved verification.";
+    static final String NO_FACE_IN_PORTRAIT = "No face was found in the portrait_image.";
+    static final String FIELD = "portrait_image";
+
+    private final ImageDecoder decoder;
+    private final MediaConfig mediaConfig;
+    private final FaceEngine engine;
+    private final FaceMatcher matcher;
+    private final InferenceSlots slots;
+    private final StoredFaces storedFaces;
+    private final MediaVault vault;
+
+    ReferenceFaceResolver(ImageDecoder decoder, MediaConfig mediaConfig, FaceEngine engine, FaceMatcher matcher,
+                          InferenceSlots slots, StoredFaces storedFaces, MediaVault vault) {
+        this.decoder = decoder;
+        this.mediaConfig = mediaConfig;
+        this.engine = engine;
+        this.matcher = matcher;
+        this.slots = slots;
+        this.storedFaces = storedFaces;
+        this.vault = vault;
+    }
+
+    ReferenceFace resolve(UUID applicationId, String portraitImage, String vendorData) {
+        if (portraitImage != null) {
+            return fromPortrait(portraitImage);
+        }
+        if (vendorData == null || vendorData.isBlank()) {
+            throw new FieldValidationException(FIELD, NO_PORTRAIT_NOR_USER);
+        }
+        return storedFaces.reusableFor(applicationId, vendorData, matcher.modelVersion())
+                .map(face -> {
+                    var media = face.mediaId() == null ? null : vault.read(face.mediaId()).orElse(null);
+                    return new ReferenceFace(face.embedding(), media == null ? null : media.bytes(),
+                            media == null ? null : media.contentType(), face.mediaId());
+                })
+                .orElseThrow(() -> new FieldValidationException(FIELD, NO_STORED_FACE));
+    }
+
+    private ReferenceFace fromPortrait(String portraitImage) {
+        byte[] bytes;
+        DecodedImage decoded;
+        try {
+            bytes = Base64ImagePayload.decode(portraitImage, mediaConfig.portraitMaxBase64Chars());
+            decoded = decoder.decode(bytes, mediaConfig.portraitLimits());
+        } catch (InvalidImageException e) {
+            throw new FieldValidationException(FIELD, e.getMessage());
+        }
+        FaceAnalysis analysis = slots.run(() -> engine.analyze(decoded.image(), new AnalysisOptions(false, true, false)));
+        if (analysis.embedding() == null) {
+            throw new FieldValidationException(FIELD, NO_FACE_IN_PORTRAIT);
+        }
+        return new ReferenceFace(analysis.embedding(), bytes, decoded.format().mediaType(), null);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.likeness.session;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.common.FieldValidationException;
+import dev.likeness.media.SignedUrlIssuer;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code GET /v3/sessions/}: newest first, filtered (AND), limit/offset paged (reference §2.5). */
+@ApplicationScoped
+public class SessionListing {
+
+    /** A list row, KYC shape. */
+    public record Row(UUID sessionId, String sessionKind, long sessionNumber, String sessionUrl, String portraitImage,
+                      String documentType, String fullName, String country, String status, String vendorData,
+                      OffsetDateTime createdAt, List<FeatureStatus> features, Object phoneNumber, Object emailAddress) {
+    }
+
+    public record FeatureStatus(String feature, String status) {
+    }
+
+    /** The query parameters. */
+    public record Filters(String sessionKind, String vendorData, String status, String workflowId, String country,
+                          String dateFrom, String dateTo, String search) {
+    }
+
+    public record Result(List<Row> rows, long count) {
+    }
+
+    private final SessionCreator sessions;
+    private final SignedUrlIssuer links;
+    private final ObjectMapper mapper;
+
+    public SessionListing(SessionCreator sessions, SignedUrlIssuer links, ObjectMapper mapper) {
+        this.sessions = sessions;
+        this.links = links;
+        this.mapper = mapper;
+    }
+
+    public Result list(UUID applicationId, Filters f, int limit, int offset) {
+        StringBuilder where = new StringBuilder("applicationId = :app and deletedAt is null");
+        Parameters params = Parameters.with("app", applicationId);
+        String kind = f.sessionKind() == null ? "user" : f.sessionKind();
+        if (!List.of("user", "business", "all").contains(kind)) {
+            throw new FieldValidationException("session_kind", "\"" + kind + "\" is not a valid choice.");
+        }
+        if (!"all".equals(kind)) {
+            where.append(" and sessionKind = :kind");
+            params.and("kind", kind);
+        }
+        if (f.vendorData() != null) {
+            where.append(" and vendorData = :vendor");
+            params.and("vendor", f.vendorData());
+        }
+        if (f.status() != null) {
+            where.append(" and status = :status");
+            params.and("status", displayStatus(f.status()));
+        }
+        if (f.workflowId() != null) {
+            try {
+                params.and("workflow", UUID.fromString(f.workflowId()));
+            } catch (IllegalArgumentException e) {
+                throw new FieldValidationException("workflow_id", "Must be a valid UUID.");
+            }
+            where.append(" and workflowId = :workflow");
+        }
+        if (f.country() != null) {
+            where.append(" and 1 = 0"); // No document data is read, so no session has a country.
+        }
+        if (f.dateFrom() != null) {
+            where.append(" and createdAt >= :from");
+            params.and("from", date("date_from", f.dateFrom(), false));
+        }
+        if (f.dateTo() != null) {
+            where.append(" and createdAt <= :to");
+            params.and("to", date("date_to", f.dateTo(), true));
+        }
+        if (f.search() != null && !f.search().isBlank()) {
+            where.append(" and lower(vendorData) like :search");
+            params.and("search", "%" + f.search().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        long count = VerificationSession.count(where.toString(), params);
+        List<VerificationSession> page = VerificationSession.<VerificationSession>find(
+                where + " order by sessionNumber desc", params).range(offset, offset + limit - 1).list();
+        // Three reads for the whole page rather than a few per row.
+        List<UUID> ids = page.stream().map(s -> s.id).toList();
+        Map<UUID, String> liveness = new HashMap<>();
+        Map<UUID, String> matches = new HashMap<>();
+        Map<UUID, String> documents = new HashMap<>();
+        if (!ids.isEmpty()) {
+            LivenessCheck.<LivenessCheck>list("sessionId in ?1", ids).forEach(c -> liveness.put(c.sessionId, c.status));
+            FaceMatchCheck.<FaceMatchCheck>list("sessionId in ?1", ids).forEach(c -> matches.put(c.sessionId, c.status));
+            DocumentCheck.<DocumentCheck>list("sessionId in ?1", ids).forEach(c -> documents.put(c.sessionId, c.status));
+        }
+        List<Row> rows = new ArrayList<>(page.size());
+        for (VerificationSession s : page) {
+            List<FeatureStatus> features = new ArrayList<>();
+            for (String name : featureNames(s)) {
+                Map<UUID, String> source = switch (name) {
+                    case "LIVENESS" -> liveness;
+                    case "FACE_MATCH" -> matches;
+                    default -> documents;
+                };
+                features.add(new FeatureStatus(name, source.getOrDefault(s.id, "Not Finished")));
+            }
+            rows.add(new Row(s.id, s.sessionKind, s.sessionNumber, sessions.url(s), links.link(s.referenceMediaId),
+                    null, null, null, s.status, s.vendorData, s.createdAt, features, null, null));
+        }
+        return new Result(rows, count);
+    }
+
+    private List<String> featureNames(VerificationSession s) {
+        try {
+            return mapper.readValue(s.features, new TypeReference<List<String>>() {
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Accepts Didit's display strings and the upper-snake variants some doc generations use. */
+    static String displayStatus(String status) {
+        return switch (status.toUpperCase(Locale.ROOT).replace(' ', '_')) {
+            case "NOT_STARTED" -> "Not Started";
+            case "IN_PROGRESS" -> "In Progress";
+            case "IN_REVIEW" -> "In Review";
+            case "APPROVED" -> "Approved";
+            case "DECLINED" -> "Declined";
+            case "EXPIRED" -> "Expired";
+            case "ABANDONED" -> "Abandoned";
+            case "RESUBMITTED" -> "Resubmitted";
+            case "KYC_EXPIRED" -> "Kyc Expired";
+            case "AWAITING_USER" -> "Awaiting User";
+            default -> throw new FieldValidationException("status", "\"" + status + "\" is not a valid choice.");
+        };
+    }
+
+    private static OffsetDateTime date(String field, String value, boolean endOfDay) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDate day = LocalDate.parse(value);
+                return endOfDay ? day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1)
+                        : day.atStartOfDay().atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                throw new FieldValidationException(field, "Enter a valid ISO 8601 date or date-time.");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.likeness.standalone;
+
+import dev.likeness.media.DecodedImage;
+import dev.likeness.media.ImageDecoder;
+import dev.likeness.media.InvalidImageException;
+import dev.likeness.media.MediaConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** An uploaded image file, read and decoded, or a field error explaining why it can't be. */
+@ApplicationScoped
+class StandaloneImage {
+
+    /** The bytes (kept for storage) and the decoded, upright picture. */
+    record Upload(byte[] bytes, DecodedImage decoded) {
+        String contentType() {
+            return decoded.format().mediaType();
+        }
+    }
+
+    private final ImageDecoder decoder;
+    private final MediaConfig config;
+
+    StandaloneImage(ImageDecoder decoder, MediaConfig config) {
+        this.decoder = decoder;
+        this.config = config;
+    }
+
+    Upload read(String field, FileUpload file, FormFields form) {
+        byte[] bytes = form.image(field, file, config.uploadMaxBytes());
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return new Upload(bytes, decoder.decode(bytes, config.uploadLimits()));
+        } catch (InvalidImageException e) {
+            form.reject(field, e.getMessage());
+            return null;
+        }
+    }
+}

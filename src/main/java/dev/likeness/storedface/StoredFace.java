@@ -1,0 +1,63 @@
+package dev.likeness.storedface;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A face descriptor kept for later comparisons, encrypted like media. */
+@Entity
+@Table(name = "face_template")
+public class StoredFace extends PanacheEntityBase {
+
+    /** Where a stored face came from, in the order §2.6 prefers them for reuse. */
+    public static final String LIVENESS = "liveness";
+    public static final String DOCUMENT = "document";
+    public static final String ENROLLED = "enrolled";
+    /** A session's own reference from {@code portrait_image}: used by that session only. */
+    public static final String REFERENCE = "reference";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "application_id", nullable = false)
+    public UUID applicationId;
+
+    @Column(name = "session_id")
+    public UUID sessionId;
+
+    @Column(name = "vendor_data")
+    public String vendorData;
+
+    @Column(nullable = false)
+    public String source;
+
+    /** True once the session it came from is Approved (or for an explicit enrolment). */
+    @Column(nullable = false)
+    public boolean approved;
+
+    @Column(name = "model_version", nullable = false)
+    public String modelVersion;
+
+    @Column(name = "key_id", nullable = false)
+    public String keyId;
+
+    @Column(nullable = false)
+    public byte[] nonce;
+
+    @Column(nullable = false)
+    public byte[] embedding;
+
+    @Column(name = "media_id")
+    public UUID mediaId;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+}

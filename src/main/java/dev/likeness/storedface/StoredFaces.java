@@ -1,0 +1,122 @@
+package dev.likeness.storedface;
+
+import dev.likeness.media.MediaCipher;
+import dev.likeness.session.SessionStatusChanged;
+import dev.likeness.verdict.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Face descriptors kept per application and {@code vendor_data}: a session's reference, and the
+ * faces that may serve as a later session's reference once their session is approved (§2.6).
+ */
+@ApplicationScoped
+public class StoredFaces {
+
+    /** A decrypted stored face. */
+    public record Face(UUID id, UUID sessionId, String source, float[] embedding, UUID mediaId) {
+    }
+
+    private static final List<String> REUSE_ORDER = List.of(StoredFace.LIVENESS, StoredFace.DOCUMENT, StoredFace.ENROLLED);
+
+    private final MediaCipher cipher;
+
+    public StoredFaces(MediaCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID save(UUID applicationId, UUID sessionId, String vendorData, String source, boolean approved,
+                     float[] embedding, String modelVersion, UUID mediaId) {
+        StoredFace face = new StoredFace();
+        face.id = UUID.randomUUID();
+        MediaCipher.Sealed sealed = cipher.seal(toBytes(embedding), face.id.toString());
+        face.applicationId = applicationId;
+        face.sessionId = sessionId;
+        face.vendorData = vendorData;
+        face.source = source;
+        face.approved = approved;
+        face.modelVersion = modelVersion;
+        face.keyId = sealed.keyId();
+        face.nonce = sealed.nonce();
+        face.embedding = sealed.ciphertext();
+        face.mediaId = mediaId;
+        face.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        face.persist();
+        return face.id;
+    }
+
+    /** The newest approved face for this user, liveness captures first, then document portraits, then enrolments. */
+    public Optional<Face> reusableFor(UUID applicationId, String vendorData, String modelVersion) {
+        if (vendorData == null || vendorData.isBlank()) {
+            return Optional.empty();
+        }
+        for (String source : REUSE_ORDER) {
+            Optional<StoredFace> found = StoredFace.<StoredFace>find(
+                    "applicationId = ?1 and vendorData = ?2 and source = ?3 and approved = true and modelVersion = ?4 "
+                            + "and deletedAt is null order by createdAt desc",
+                    applicationId, vendorData, source, modelVersion).firstResultOptional();
+            if (found.isPresent()) {
+                return found.map(this::open);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The face a session compares against (its own reference). */
+    public Optional<Face> referenceOf(UUID sessionId) {
+        return StoredFace.<StoredFace>find("sessionId = ?1 and source = ?2 and deletedAt is null order by createdAt desc",
+                sessionId, StoredFace.REFERENCE).firstResultOptional().map(this::open);
+    }
+
+    /** The portrait taken from a kyc session's own identity document. */
+    public Optional<Face> documentOf(UUID sessionId) {
+        return StoredFace.<StoredFace>find("sessionId = ?1 and source = ?2 and deletedAt is null order by createdAt desc",
+                sessionId, StoredFace.DOCUMENT).firstResultOptional().map(this::open);
+    }
+
+    /** Faces from a session qualify for reuse exactly while the session is Approved. */
+    void onStatusChange(@Observes SessionStatusChanged change) {
+        boolean approved = Status.APPROVED.equals(change.to());
+        if (approved || Status.APPROVED.equals(change.from())) {
+            StoredFace.update("approved = ?1 where sessionId = ?2 and source <> ?3", approved, change.sessionId(),
+                    StoredFace.REFERENCE);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteForSession(UUID sessionId) {
+        StoredFace.delete("sessionId", sessionId);
+    }
+
+    private Face open(StoredFace face) {
+        byte[] plain = cipher.open(new MediaCipher.Sealed(face.keyId, face.nonce, face.embedding), face.id.toString());
+        return new Face(face.id, face.sessionId, face.source, fromBytes(plain), face.mediaId);
+    }
+
+    private static byte[] toBytes(float[] embedding) {
+        ByteBuffer buffer = ByteBuffer.allocate(embedding.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : embedding) {
+            buffer.putFloat(v);
+        }
+        return buffer.array();
+    }
+
+    private static float[] fromBytes(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] out = new float[bytes.length / 4];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = buffer.getFloat();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.likeness.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.face.FaceEngine;
+import dev.likeness.face.FaceMatcher;
+import dev.likeness.face.FaceModels;
+import dev.likeness.face.FaceQualityAssessor;
+import dev.likeness.face.InferenceConfig;
+import dev.likeness.face.ScoreCalibration;
+import dev.likeness.media.DecodeLimits;
+import dev.likeness.media.ImageDecoder;
+
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * The service's own face pipeline wired by hand, for evaluations and the calibration fit that run
+ * as plain programs or JUnit tests without starting Quarkus.
+ */
+public final class EngineOutsideQuarkus {
+
+    public final FaceModels models;
+    public final FaceMatcher matcher;
+    public final FaceEngine engine;
+    public final ImageDecoder decoder = new ImageDecoder(DecodeLimits.DEFAULT);
+
+    public EngineOutsideQuarkus(ScoreCalibration calibration) {
+        this.models = new FaceModels(new InferenceConfig() {
+            @Override
+            public String dir() {
+                return System.getProperty("likeness.models.dir", "target/models");
+            }
+
+            @Override
+            public OptionalInt concurrency() {
+                return OptionalInt.empty();
+            }
+
+            @Override
+            public int intraOpThreads() {
+                return 1;
+            }
+
+            @Override
+            public Duration queueTimeout() {
+                return Duration.ofSeconds(10);
+            }
+        });
+        this.matcher = new FaceMatcher(calibration);
+        this.engine = new FaceEngine(models, new FaceQualityAssessor(), matcher);
+    }
+
+    /** The pipeline with the calibration the service ships. */
+    public static EngineOutsideQuarkus shipped() {
+        return new EngineOutsideQuarkus(ScoreCalibration.load("/calibration/face-match-v1.json", new ObjectMapper()));
+    }
+}
