@@ -22,6 +22,12 @@ public class WireJson implements ObjectMapperCustomizer {
 
     public static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
+    /** Last, so this serializer wins over the JSR-310 module Quarkus registers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         SimpleModule module = new SimpleModule("likeness-wire");

@@ -83,10 +83,10 @@ public class FaceMatchResource {
         form.throwIfInvalid();
 
         AnalysisOptions options = new AnalysisOptions(rotate, true, true);
-        FaceAnalysis[] analyses = slots.run(() -> new FaceAnalysis[] {
-                engine.analyze(user.decoded().image(), options), engine.analyze(ref.decoded().image(), options)});
-        FaceAnalysis u = analyses[0];
-        FaceAnalysis r = analyses[1];
+        InferenceSlots.Both<FaceAnalysis, FaceAnalysis> analyses = slots.both(
+                () -> engine.analyze(user.decoded().image(), options), () -> engine.analyze(ref.decoded().image(), options));
+        FaceAnalysis u = analyses.first();
+        FaceAnalysis r = analyses.second();
         Double score = u.embedding() != null && r.embedding() != null ? matcher.score(u.embedding(), r.embedding()) : null;
         List<Warning> warnings = FaceMatchJudge.judge(score, decline, decline, null);
         String status = Status.standalone(warnings);
