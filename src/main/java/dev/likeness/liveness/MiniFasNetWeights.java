@@ -1,0 +1,72 @@
+package dev.likeness.liveness;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A MiniFASNet state dict read from the {@code .npz} export (keys as in upstream's state dict,
+ * without the {@code module.} prefix). The architecture's free choices (channel widths, stage
+ * depths, where the squeeze-excitation units sit) are read off these names and shapes.
+ */
+final class MiniFasNetWeights {
+
+    private final Map<String, NDArray> arrays;
+
+    private MiniFasNetWeights(Map<String, NDArray> arrays) {
+        this.arrays = arrays;
+    }
+
+    static MiniFasNetWeights read(Path npz, NDManager manager) throws IOException {
+        Map<String, NDArray> arrays = new HashMap<>();
+        try (InputStream in = Files.newInputStream(npz)) {
+            for (NDArray array : NDList.decode(manager, in)) {
+                arrays.put(array.getName(), array);
+            }
+        }
+        return new MiniFasNetWeights(arrays);
+    }
+
+    boolean has(String name) {
+        return arrays.containsKey(name);
+    }
+
+    Shape shape(String name) {
+        return require(name).getShape();
+    }
+
+    /** A frozen parameter holding the named tensor. */
+    Parameter parameter(String name) {
+        return Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optRequiresGrad(false)
+                .optArray(require(name))
+                .build();
+    }
+
+    /** Number of residual units in a stage such as {@code conv_3} ({@code conv_3.model.<i>}). */
+    int stageDepth(String stage) {
+        int depth = 0;
+        while (has(stage + ".model." + depth + ".conv.conv.weight")) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private NDArray require(String name) {
+        NDArray array = arrays.get(name);
+        if (array == null) {
+            throw new IllegalArgumentException("MiniFASNet weights lack " + name);
+        }
+        return array;
+    }
+}
