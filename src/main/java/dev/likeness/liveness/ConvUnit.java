@@ -26,7 +26,8 @@ final class ConvUnit extends AbstractBlock {
     ConvUnit(MiniFasNetWeights weights, String prefix, int stride, int padding, boolean depthwise) {
         kernel = addParameter(weights.parameter(prefix + ".conv.weight"));
         norm = addChildBlock("bn", new FrozenBatchNorm(weights, prefix + ".bn"));
-        prelu = weights.has(prefix + ".prelu.weight") ? addParameter(weights.parameter(prefix + ".prelu.weight")) : null;
+        String alpha = prefix + ".prelu.weight";
+        prelu = weights.has(alpha) ? addParameter(weights.parameter(alpha, new Shape(1, -1, 1, 1))) : null;
         this.stride = stride;
         this.padding = padding;
         this.groups = depthwise ? (int) weights.shape(prefix + ".conv.weight").get(0) : 1;
@@ -50,8 +51,7 @@ final class ConvUnit extends AbstractBlock {
         }
         // PReLU by hand: DJL's PyTorch engine has no prelu kernel.
         NDArray y = out.singletonOrThrow();
-        NDArray alpha = store.getValue(prelu, x.getDevice(), training).reshape(1, -1, 1, 1);
-        return new NDList(y.maximum(0f).add(y.minimum(0f).mul(alpha)));
+        return new NDList(y.maximum(0f).add(y.minimum(0f).mul(store.getValue(prelu, x.getDevice(), training))));
     }
 
     @Override

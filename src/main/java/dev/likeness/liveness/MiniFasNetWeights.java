@@ -45,11 +45,20 @@ final class MiniFasNetWeights {
 
     /** A frozen parameter holding the named tensor. */
     Parameter parameter(String name) {
+        return frozen(name, require(name));
+    }
+
+    /** A frozen parameter holding the named tensor reshaped once here, not on every forward pass. */
+    Parameter parameter(String name, Shape shape) {
+        return frozen(name, require(name).reshape(shape));
+    }
+
+    private static Parameter frozen(String name, NDArray array) {
         return Parameter.builder()
                 .setName(name)
                 .setType(Parameter.Type.OTHER)
                 .optRequiresGrad(false)
-                .optArray(require(name))
+                .optArray(array)
                 .build();
     }
 

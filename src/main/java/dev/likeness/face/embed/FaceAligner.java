@@ -36,7 +36,12 @@ public final class FaceAligner {
         this(PADDING, new int[] {DetectedFace.RIGHT_EYE, DetectedFace.LEFT_EYE, DetectedFace.NOSE, DetectedFace.MOUTH});
     }
 
-    /** @param keypoints which of {@link #MEAN_FACE}'s points to fit (DetectedFace indices 0-3) */
+    /**
+     * For re-tuning against a different detector's keypoints (the defaults were chosen with
+     * 68-landmark-derived points, see the evaluation test).
+     *
+     * @param keypoints which of {@link #MEAN_FACE}'s points to fit (DetectedFace indices 0-3)
+     */
     FaceAligner(double padding, int[] keypoints) {
         this.padding = padding;
         this.keypoints = keypoints.clone();
@@ -49,6 +54,9 @@ public final class FaceAligner {
     }
 
     int[] alignedPixels(ImagePixels source, DetectedFace face) {
+        if (face.keypoints() == null || face.keypoints().length < 8) {
+            throw new IllegalArgumentException("face alignment needs the eye, nose and mouth keypoints");
+        }
         int n = keypoints.length;
         double[] chip = new double[2 * n];
         double[] photo = new double[2 * n];
