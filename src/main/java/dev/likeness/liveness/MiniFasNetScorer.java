@@ -32,7 +32,7 @@ public final class MiniFasNetScorer implements AutoCloseable {
         this.models = models;
     }
 
-    /** Whether {@code weightsDir} holds both models' {@code .npz} weights. */
+    /** Whether {@code weightsDir} holds both models' upstream {@code .pth} weight files. */
     public static boolean isInstalled(Path weightsDir) {
         for (MiniFasNetVariant variant : MiniFasNetVariant.values()) {
             if (!Files.isRegularFile(weightsDir.resolve(variant.fileName))) {

@@ -1,20 +1,17 @@
 package dev.likeness.liveness;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A MiniFASNet state dict read from the {@code .npz} export (keys as in upstream's state dict,
- * without the {@code module.} prefix). The architecture's free choices (channel widths, stage
+ * A MiniFASNet state dict read from the upstream {@code .pth} file the operator installed (checked
+ * against its published sha256 first), keys without the {@code module.} prefix. The architecture's free choices (channel widths, stage
  * depths, where the squeeze-excitation units sit) are read off these names and shapes.
  */
 final class MiniFasNetWeights {
@@ -25,13 +22,14 @@ final class MiniFasNetWeights {
         this.arrays = arrays;
     }
 
-    static MiniFasNetWeights read(Path npz, NDManager manager) throws IOException {
+    static MiniFasNetWeights read(Path pth, NDManager manager) throws IOException {
+        LegacyTorchCheckpoint.verify(pth);
         Map<String, NDArray> arrays = new HashMap<>();
-        try (InputStream in = Files.newInputStream(npz)) {
-            for (NDArray array : NDList.decode(manager, in)) {
-                arrays.put(array.getName(), array);
-            }
-        }
+        LegacyTorchCheckpoint.read(pth).forEach((name, tensor) -> {
+            NDArray array = manager.create(tensor.data(), new Shape(tensor.shape()));
+            array.setName(name);
+            arrays.put(name, array);
+        });
         return new MiniFasNetWeights(arrays);
     }
 
