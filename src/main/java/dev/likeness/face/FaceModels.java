@@ -20,7 +20,7 @@ import java.util.List;
  */
 @Startup
 @ApplicationScoped
-public class FaceModels {
+public class FaceModels implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FaceModels.class);
     private static final List<String> FILES = List.of("human/blazeface.json", "human/blazeface.bin",
@@ -70,7 +70,8 @@ public class FaceModels {
     }
 
     @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         detector.close();
         attributes.close();
         descriptor.close();

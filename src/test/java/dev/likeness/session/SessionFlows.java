@@ -13,31 +13,35 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /** A backend and its end user, driving real sessions through the API as a client would. */
-final class SessionFlows {
+public final class SessionFlows {
 
     private final TestTenants.Tenant tenant;
 
-    SessionFlows(String name) {
+    public TestTenants.Tenant tenant() {
+        return tenant;
+    }
+
+    public SessionFlows(String name) {
         this.tenant = TestTenants.create(name);
     }
 
-    RequestSpecification api() {
+    public RequestSpecification api() {
         return given().header("x-api-key", tenant.apiKey()).contentType(ContentType.JSON);
     }
 
-    String defaultWorkflow() {
+    public String defaultWorkflow() {
         return api().get("/v3/workflows/").then().statusCode(200).extract().path("results[0].uuid");
     }
 
-    String workflow(String json) {
+    public String workflow(String json) {
         return api().body(json).post("/v3/workflows/").then().statusCode(201).extract().path("uuid");
     }
 
-    static String portrait(String evalPath) {
+    public static String portrait(String evalPath) {
         return Base64.getEncoder().encodeToString(EvalFiles.bytes(evalPath));
     }
 
-    ValidatableResponse create(String workflowId, String vendorData, String portraitImage) {
+    public ValidatableResponse create(String workflowId, String vendorData, String portraitImage) {
         Map<String, Object> body = new HashMap<>();
         body.put("workflow_id", workflowId);
         if (vendorData != null) {
@@ -50,25 +54,25 @@ final class SessionFlows {
     }
 
     /** Creates a session and returns its id and token. */
-    String[] open(String workflowId, String vendorData, String portraitImage) {
+    public String[] open(String workflowId, String vendorData, String portraitImage) {
         var created = create(workflowId, vendorData, portraitImage).statusCode(201).extract();
         return new String[] {created.path("session_id"), created.path("session_token")};
     }
 
-    static ValidatableResponse start(String token) {
+    public static ValidatableResponse start(String token) {
         return given().post("/capture/v1/" + token + "/start").then();
     }
 
-    static ValidatableResponse selfie(String token, String evalPath) {
+    public static ValidatableResponse selfie(String token, String evalPath) {
         return upload(token, "selfie", EvalFiles.bytes(evalPath));
     }
 
-    static ValidatableResponse upload(String token, String step, byte[] image) {
+    public static ValidatableResponse upload(String token, String step, byte[] image) {
         return given().multiPart("image", "capture.jpg", image, "image/jpeg")
                 .post("/capture/v1/" + token + "/" + step).then();
     }
 
-    ValidatableResponse decision(String sessionId) {
+    public ValidatableResponse decision(String sessionId) {
         return api().get("/v3/session/" + sessionId + "/decision/").then();
     }
 }

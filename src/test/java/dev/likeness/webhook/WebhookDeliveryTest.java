@@ -46,21 +46,6 @@ class WebhookDeliveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    /** The receiver check published in the README, run by python3 on what arrived. */
-    private static final String PYTHON_RECEIVER = String.join("\n",
-            "import hmac, hashlib, json, sys",
-            "raw_body = open(sys.argv[1], 'rb').read(); secret = sys.argv[2]; headers = json.loads(sys.argv[3])",
-            "sign = lambda msg: hmac.new(secret.encode('utf-8'), msg, hashlib.sha256).hexdigest()",
-            "# --- README snippet (X-Signature-V2) ---",
-            "canonical = json.dumps(json.loads(raw_body), sort_keys=True, separators=(',', ':'), ensure_ascii=False).encode('utf-8')",
-            "ok = hmac.compare_digest(hmac.new(secret.encode('utf-8'), canonical, hashlib.sha256).hexdigest(), headers['X-Signature-V2'])",
-            "# --- the other two headers ---",
-            "body = json.loads(raw_body)",
-            "simple = '{}:{}:{}:{}'.format(body.get('timestamp', ''), body.get('session_id', ''), body.get('status', ''), body.get('webhook_type', ''))",
-            "print('v2', ok)",
-            "print('v1', hmac.compare_digest(sign(raw_body), headers['X-Signature']))",
-            "print('simple', hmac.compare_digest(sign(simple.encode('utf-8')), headers['X-Signature-Simple']))");
-
     @Inject
     SessionFixture sessions;
 
@@ -206,7 +191,7 @@ class WebhookDeliveryTest {
 
         List<String> statuses = new ArrayList<>();
         for (Receiver.Request r : main) {
-            verifySignatures(r, secret);
+            DiditReceiverCheck.verify(r, secret);
             JsonNode body = JSON.readTree(r.body());
             statuses.add(body.get("status").asText());
             assertEquals("status.updated", body.get("webhook_type").asText());
@@ -230,7 +215,7 @@ class WebhookDeliveryTest {
         JsonNode firstLegacy = JSON.readTree(legacy.get(0).body());
         assertEquals(first.get("event_id"), firstLegacy.get("event_id"), "one event, one event_id for every destination");
         for (Receiver.Request r : legacy) {
-            verifySignatures(r, legacySecret);
+            DiditReceiverCheck.verify(r, legacySecret);
         }
 
         String destinationId = destination.get("uuid").asText();
@@ -279,7 +264,7 @@ class WebhookDeliveryTest {
         List<String> deliveredA = new ArrayList<>();
         List<String> deliveredB = new ArrayList<>();
         for (Receiver.Request r : received) {
-            verifySignatures(r, secret);
+            DiditReceiverCheck.verify(r, secret);
             if (r.answered() != 200) {
                 continue;
             }
@@ -321,7 +306,7 @@ class WebhookDeliveryTest {
 
         List<Receiver.Request> received = receiver.await(r -> !r.isEmpty(), WAIT, "the orphaned event");
         assertTrue(received.get(0).at().toEpochMilli() / 1000.0 >= leaseEnd, "not sent while another process holds it");
-        verifySignatures(received.get(0), destination.get("secret_shared_key").asText());
+        DiditReceiverCheck.verify(received.get(0), destination.get("secret_shared_key").asText());
         String destinationId = destination.get("uuid").asText();
         awaitState(tenant, destinationId, "delivered");
 
@@ -417,7 +402,7 @@ class WebhookDeliveryTest {
         List<Receiver.Request> both = receiver.await(r -> r.size() == 2, WAIT, "the resent delivery");
         JsonNode original = JSON.readTree(both.get(0).body());
         JsonNode resent = JSON.readTree(both.get(1).body());
-        verifySignatures(both.get(1), secret);
+        DiditReceiverCheck.verify(both.get(1), secret);
         assertEquals(original.get("event_id"), resent.get("event_id"));
         assertEquals(original.get("created_at"), resent.get("created_at"));
         assertNotEquals(original.get("timestamp"), resent.get("timestamp"));
@@ -519,32 +504,4 @@ class WebhookDeliveryTest {
         }
     }
 
-    /** Independent HMACs over the received bytes here, then the README's Python receiver check. */
-    private static void verifySignatures(Receiver.Request r, String secret) throws Exception {
-        JsonNode body = JSON.readTree(r.body());
-        assertEquals(hmac(secret, r.body()), r.header("X-Signature"));
-        String simple = body.get("timestamp").asText() + ":" + body.get("session_id").asText() + ":"
-                + body.get("status").asText() + ":" + body.get("webhook_type").asText();
-        assertEquals(hmac(secret, simple.getBytes(StandardCharsets.UTF_8)), r.header("X-Signature-Simple"));
-
-        Path file = Files.createTempFile("webhook-body", ".json");
-        try {
-            Files.write(file, r.body());
-            String headers = JSON.writeValueAsString(Map.of("X-Signature", r.header("X-Signature"),
-                    "X-Signature-V2", r.header("X-Signature-V2"), "X-Signature-Simple", r.header("X-Signature-Simple")));
-            Process python = new ProcessBuilder("python3", "-c", PYTHON_RECEIVER, file.toString(), secret, headers)
-                    .redirectErrorStream(true).start();
-            String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(python.waitFor(30, TimeUnit.SECONDS));
-            assertEquals("v2 True\nv1 True\nsimple True\n", out, "python receiver check");
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    private static String hmac(String secret, byte[] message) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(message));
-    }
 }

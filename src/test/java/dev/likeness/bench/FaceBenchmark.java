@@ -1,0 +1,254 @@
+package dev.likeness.bench;
+
+import ai.djl.modality.cv.ImageFactory;
+import dev.likeness.evaluation.EngineOutsideQuarkus;
+import dev.likeness.evaluation.EvalSet;
+import dev.likeness.evaluation.ScoreSeparation;
+import dev.likeness.face.AnalysisOptions;
+import dev.likeness.face.FaceAnalysis;
+import dev.likeness.face.ScoreCalibration;
+import dev.likeness.liveness.MiniFasNetScorer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The face benchmark on ../shared/eval. Accuracy runs the service's own pipeline in this JVM;
+ * latency, throughput and memory are measured on a running service over HTTP — one it starts from
+ * the packaged jar (dev profile, local PostgreSQL), or the one at {@code -Dbench.url}.
+ *
+ * <pre>
+ * ./mvnw -q package -DskipTests
+ * ./mvnw -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.likeness.bench.FaceBenchmark
+ * </pre>
+ */
+public final class FaceBenchmark {
+
+    private static final String DEV_KEY = "sk_test_likeness-dev-key-00000000000000000000000000";
+
+    private FaceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        accuracy();
+        liveness();
+        String url = System.getProperty("bench.url");
+        Process service = null;
+        if (url == null) {
+            int port = Integer.getInteger("bench.port", 18080);
+            service = startService(port);
+            url = "http://127.0.0.1:" + port;
+        }
+        try {
+            latency(url, System.getProperty("bench.key", DEV_KEY), service);
+        } finally {
+            if (service != null) {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    private static void accuracy() {
+        EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped();
+        ScoreCalibration calibration = pipeline.matcher.calibration();
+        List<float[]> embeddings = new ArrayList<>();
+        List<String> identities = new ArrayList<>();
+        for (EvalSet.Photo photo : EvalSet.photos()) {
+            FaceAnalysis analysis = pipeline.engine.analyze(decode(pipeline, photo.path()), new AnalysisOptions(false, true, false));
+            if (analysis.embedding() != null) {
+                embeddings.add(analysis.embedding());
+                identities.add(photo.identity());
+            }
+        }
+        List<Double> genuine = new ArrayList<>();
+        List<Double> impostor = new ArrayList<>();
+        for (int i = 0; i < embeddings.size(); i++) {
+            for (int j = i + 1; j < embeddings.size(); j++) {
+                double s = pipeline.matcher.similarity(embeddings.get(i), embeddings.get(j));
+                (identities.get(i).equals(identities.get(j)) ? genuine : impostor).add(s);
+            }
+        }
+        ScoreSeparation separation = new ScoreSeparation(genuine.stream().mapToDouble(d -> d).toArray(),
+                impostor.stream().mapToDouble(d -> d).toArray());
+        System.out.printf(Locale.ROOT, "%n== Face match accuracy (%s, %d photos with a face, %d genuine / %d impostor pairs)%n",
+                calibration.modelVersion(), embeddings.size(), genuine.size(), impostor.size());
+        System.out.printf(Locale.ROOT, "AUC %.5f   TAR@FAR1e-2 %.2f%%   TAR@FAR1e-3 %.2f%%%n", separation.auc(),
+                100 * separation.acceptRateAtFalseAcceptRate(1e-2), 100 * separation.acceptRateAtFalseAcceptRate(1e-3));
+        System.out.println("| threshold | false-match rate | false-non-match rate |");
+        System.out.println("| --- | --- | --- |");
+        for (int threshold : new int[] {30, 50, 70}) {
+            long fm = impostor.stream().filter(s -> calibration.score(s) > threshold).count();
+            long fnm = genuine.stream().filter(s -> calibration.score(s) <= threshold).count();
+            System.out.printf(Locale.ROOT, "| %d | %d / %d = %.4f%% | %d / %d = %.2f%% |%n", threshold, fm, impostor.size(),
+                    100.0 * fm / impostor.size(), fnm, genuine.size(), 100.0 * fnm / genuine.size());
+        }
+        pipeline.models.close();
+    }
+
+    private static void liveness() throws IOException {
+        EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped();
+        Path weights = Path.of(System.getProperty("likeness.shared.dir", "../shared"), "models", "minifasnet");
+        try (MiniFasNetScorer scorer = MiniFasNetScorer.load(weights)) {
+            Map<String, List<double[]>> byVariant = new HashMap<>();
+            int noFace = 0;
+            for (EvalSet.SpoofSample sample : EvalSet.spoofSamples()) {
+                FaceAnalysis analysis = pipeline.engine.analyze(decode(pipeline, sample.path()), new AnalysisOptions(false, false, false));
+                double score = analysis.subject()
+                        .map(s -> 100.0 * scorer.realScore(ImageFactory.getInstance().fromImage(analysis.image()), s.face()))
+                        .orElse(-1.0);
+                if (score < 0) {
+                    noFace++;
+                    score = 0; // no face: declined like a failed liveness check
+                }
+                byVariant.computeIfAbsent(sample.variant(), k -> new ArrayList<>()).add(new double[] {sample.live() ? 1 : 0, score});
+            }
+            System.out.printf(Locale.ROOT, "%n== Passive liveness on the spoof set (%d samples without a detected face count as declined)%n", noFace);
+            System.out.println("| variant | live / attacks | AUC | APCER / BPCER at 30 (standalone default) | at 50 (workflow decline) |");
+            System.out.println("| --- | --- | --- | --- | --- |");
+            for (var entry : byVariant.entrySet()) {
+                double[] live = entry.getValue().stream().filter(r -> r[0] == 1).mapToDouble(r -> r[1]).toArray();
+                double[] attacks = entry.getValue().stream().filter(r -> r[0] == 0).mapToDouble(r -> r[1]).toArray();
+                ScoreSeparation s = new ScoreSeparation(live, attacks);
+                System.out.printf(Locale.ROOT, "| %s | %d / %d | %.3f | %.1f%% / %.1f%% | %.1f%% / %.1f%% |%n", entry.getKey(),
+                        live.length, attacks.length, s.auc(), 100 * accepted(attacks, 30), 100 * rejected(live, 30),
+                        100 * accepted(attacks, 50), 100 * rejected(live, 50));
+            }
+        }
+        pipeline.models.close();
+    }
+
+    /** Attacks approved: score strictly above the decline threshold. */
+    private static double accepted(double[] attacks, double threshold) {
+        return Arrays.stream(attacks).filter(a -> a > threshold).count() / (double) attacks.length;
+    }
+
+    private static double rejected(double[] live, double threshold) {
+        return Arrays.stream(live).filter(l -> l <= threshold).count() / (double) live.length;
+    }
+
+    private static void latency(String url, String key, Process service) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        byte[] a = EvalSet.bytes("faces/colin_powell__1.jpg");
+        byte[] b = EvalSet.bytes("faces/colin_powell__2.jpg");
+        System.out.printf(Locale.ROOT, "%n== /v3/face-match/ latency at %s (two real photos, %d + %d bytes, save_api_request=false)%n",
+                url, a.length, b.length);
+        for (int i = 0; i < 8; i++) {
+            faceMatch(client, url, key, a, b); // warm-up
+        }
+        System.out.println("| concurrency | requests | p50 ms | p95 ms | throughput req/s |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (int concurrency : new int[] {1, 2, 4}) {
+            int requests = 30 * concurrency;
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            List<Future<Long>> futures = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < requests; i++) {
+                futures.add(pool.submit(() -> faceMatch(client, url, key, a, b)));
+            }
+            long[] millis = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                millis[i] = futures.get(i).get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            Arrays.sort(millis);
+            System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.2f |%n", concurrency, requests, millis[requests / 2],
+                    millis[(int) Math.ceil(requests * 0.95) - 1], requests / seconds);
+        }
+        if (service != null) {
+            Map<String, String> status = procStatus(service.pid());
+            System.out.printf(Locale.ROOT, "%nService process %d: peak RSS (VmHWM) %s, current RSS %s%n", service.pid(),
+                    status.get("VmHWM"), status.get("VmRSS"));
+        } else {
+            System.out.println("\nPeak RSS: not measured (the service was started elsewhere; read VmHWM in /proc/<pid>/status).");
+        }
+    }
+
+    private static long faceMatch(HttpClient client, String url, String key, byte[] a, byte[] b) throws Exception {
+        String boundary = "----likeness" + UUID.randomUUID();
+        byte[] body = Multipart.of(boundary)
+                .file("user_image", "a.jpg", "image/jpeg", a)
+                .file("ref_image", "b.jpg", "image/jpeg", b)
+                .field("save_api_request", "false")
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v3/face-match/"))
+                .header("x-api-key", key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("face-match answered " + response.statusCode() + ": " + response.body());
+        }
+        return millis;
+    }
+
+    private static Process startService(int port) throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("build the service first: ./mvnw package -DskipTests");
+        }
+        Path log = Files.createTempFile("likeness-bench", ".log");
+        Process process = new ProcessBuilder("java", "-Dquarkus.profile=dev", "-Dquarkus.http.port=" + port,
+                "-Dai.djl.offline=true", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    System.out.printf(Locale.ROOT, "%nStarted the service from %s (pid %d, log %s)%n", jar, process.pid(), log);
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited; see " + log);
+            }
+            Thread.sleep(500);
+        }
+        process.destroy();
+        throw new IllegalStateException("the service did not become ready in 120 s; see " + log);
+    }
+
+    private static Map<String, String> procStatus(long pid) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                values.put(line.substring(0, colon), line.substring(colon + 1).trim());
+            }
+        }
+        return values;
+    }
+
+    private static java.awt.image.BufferedImage decode(EngineOutsideQuarkus pipeline, String path) {
+        try {
+            return pipeline.decoder.decode(EvalSet.bytes(path)).image();
+        } catch (dev.likeness.media.InvalidImageException e) {
+            throw new IllegalStateException(path, e);
+        }
+    }
+}
