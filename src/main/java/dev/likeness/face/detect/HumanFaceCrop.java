@@ -6,8 +6,9 @@ import ai.djl.ndarray.NDManager;
 import dev.likeness.face.DetectedFace;
 
 /**
- * The face crop @vladmandic/human feeds its face models (FaceMesh directly, FaceRes after a resize),
- * reproduced step by step so their outputs mean the same: the detector box enlarged 1.4x about its
+ * The face crop @vladmandic/human feeds its face models (FaceRes after a resize to 224 px; our
+ * FaceMesh uses a roll-corrected variant, see the landmarks package), reproduced step by step so
+ * the outputs mean the same: the detector box enlarged 1.4x about its
  * centre and squared (facemeshutil enlargeBox + squarifyBox, with its rounding), cut out with
  * {@code tf.image.cropAndResize} to 192x192 (bilinear, black outside the image). Values stay 0–255 RGB.
  */
