@@ -4,6 +4,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.face.attributes.FaceAttributes;
 import dev.likeness.face.embed.FaceAligner;
+import dev.likeness.face.landmarks.FaceMesh;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.awt.image.BufferedImage;
@@ -13,8 +14,9 @@ import java.util.List;
 
 /**
  * The face pipeline on one upright image: detection (optionally under the four right-angle
- * rotations), the largest face as the subject, its descriptor, quality and luminance, and age and
- * gender per face. Stateless: safe for concurrent calls.
+ * rotations), the largest face as the subject, its descriptor (dlib on a chip aligned by the
+ * subject's FaceMesh, with its mirror image, fused with FaceRes as the calibration says), quality
+ * and luminance, and age and gender per face. Stateless: safe for concurrent calls.
  */
 @ApplicationScoped
 public class FaceEngine {
@@ -69,7 +71,8 @@ public class FaceEngine {
         DetectedFace subject = faces.get(0);
         float[] embedding = null;
         if (options.embed()) {
-            float[] dlib = models.descriptor().describe(aligner.align(djlImage, subject));
+            FaceMesh mesh = models.landmarks().locate(djlImage, subject);
+            float[] dlib = models.descriptor().describeWithMirror(aligner.align(djlImage, mesh));
             embedding = matcher.embedding(dlib, () -> models.attributes().analyze(djlImage, subject).descriptor(),
                     subjectAttributes == null ? null : subjectAttributes.descriptor());
         }

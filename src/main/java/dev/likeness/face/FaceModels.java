@@ -3,6 +3,7 @@ package dev.likeness.face;
 import dev.likeness.face.attributes.FaceResAnalyzer;
 import dev.likeness.face.detect.BlazeFaceDetector;
 import dev.likeness.face.embed.DlibFaceDescriptor;
+import dev.likeness.face.landmarks.FaceMeshLandmarks;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +25,11 @@ public class FaceModels implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FaceModels.class);
     private static final List<String> FILES = List.of("human/blazeface.json", "human/blazeface.bin",
-            "human/faceres.json", "human/faceres.bin", "faceapi/face_recognition_model-weights_manifest.json",
+            "human/facemesh.json", "human/facemesh.bin", "human/faceres.json", "human/faceres.bin", "faceapi/face_recognition_model-weights_manifest.json",
             "faceapi/face_recognition_model.bin");
 
     private final BlazeFaceDetector detector;
+    private final FaceMeshLandmarks landmarks;
     private final FaceResAnalyzer attributes;
     private final DlibFaceDescriptor descriptor;
 
@@ -47,6 +49,7 @@ public class FaceModels implements AutoCloseable {
         }
         try {
             this.detector = BlazeFaceDetector.load(dir);
+            this.landmarks = FaceMeshLandmarks.load(dir);
             this.attributes = FaceResAnalyzer.load(dir);
             this.descriptor = DlibFaceDescriptor.load(dir.resolve("faceapi"));
         } catch (IOException | RuntimeException e) {
@@ -61,6 +64,10 @@ public class FaceModels implements AutoCloseable {
         return detector;
     }
 
+    public FaceMeshLandmarks landmarks() {
+        return landmarks;
+    }
+
     public FaceResAnalyzer attributes() {
         return attributes;
     }
@@ -73,6 +80,7 @@ public class FaceModels implements AutoCloseable {
     @Override
     public void close() {
         detector.close();
+        landmarks.close();
         attributes.close();
         descriptor.close();
     }

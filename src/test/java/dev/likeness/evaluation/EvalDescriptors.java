@@ -1,18 +1,20 @@
 package dev.likeness.evaluation;
 
-import ai.djl.modality.cv.Image;
-import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
-import dev.likeness.face.embed.FaceAligner;
+import dev.likeness.face.embed.DlibFaceDescriptor;
 import dev.likeness.media.InvalidImageException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Both descriptors of every evaluation photo's subject, computed once with the service's decoder,
- * detector and aligner, so recipes (dlib, FaceRes, fused) can be compared on identical faces.
+ * Both descriptors of every evaluation photo's subject, computed once by the service's own
+ * decoder and {@code FaceEngine}, so recipes (dlib, FaceRes, fused) can be compared on identical
+ * faces. The pipeline's calibration must fuse (0 &lt; dlib_weight &lt; 1): the engine's matching
+ * descriptor then holds the scaled dlib descriptor followed by the scaled FaceRes one, and each
+ * part, made unit length again, is exactly what the engine matches by.
  */
 public final class EvalDescriptors {
 
@@ -27,28 +29,29 @@ public final class EvalDescriptors {
     }
 
     public static List<Entry> compute(EngineOutsideQuarkus pipeline) {
-        FaceAligner aligner = new FaceAligner();
+        double w = pipeline.matcher.calibration().dlibWeight();
+        if (w <= 0 || w >= 1) {
+            throw new IllegalArgumentException("the pipeline must fuse both descriptors, got dlib_weight " + w);
+        }
         List<Entry> entries = new ArrayList<>();
         for (EvalSet.Photo photo : EvalSet.photos()) {
             try {
                 var decoded = pipeline.decoder.decode(EvalSet.bytes(photo.path()));
-                FaceAnalysis analysis = pipeline.engine.analyze(decoded.image(), new AnalysisOptions(false, false, false));
-                if (analysis.subject().isEmpty()) {
+                FaceAnalysis analysis = pipeline.engine.analyze(decoded.image(), new AnalysisOptions(false, true, false));
+                if (analysis.embedding() == null) {
                     entries.add(new Entry(photo, null, null));
                     continue;
                 }
-                Image image = ImageFactory.getInstance().fromImage(analysis.image());
-                var face = analysis.subject().get().face();
-                float[] dlib = unit(pipeline.models.descriptor().describe(aligner.align(image, face)));
-                float[] faceres = unit(pipeline.models.attributes().analyze(image, face).descriptor());
-                entries.add(new Entry(photo, dlib, faceres));
+                float[] embedding = analysis.embedding();
+                int split = DlibFaceDescriptor.DIMENSIONS;
+                entries.add(new Entry(photo, unit(Arrays.copyOfRange(embedding, 0, split)),
+                        unit(Arrays.copyOfRange(embedding, split, embedding.length))));
             } catch (InvalidImageException e) {
                 throw new IllegalStateException(photo.path() + " does not decode", e);
             }
         }
         return entries;
     }
-
     /** Weighted sum of the two cosines: w = 1 is dlib alone, w = 0 FaceRes alone. */
     public static double similarity(Entry a, Entry b, double dlibWeight) {
         return dlibWeight * dot(a.dlib(), b.dlib()) + (1 - dlibWeight) * dot(a.faceres(), b.faceres());

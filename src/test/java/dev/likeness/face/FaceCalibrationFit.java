@@ -28,14 +28,15 @@ import java.util.Map;
  */
 public final class FaceCalibrationFit {
 
-    private static final double[] WEIGHTS = {1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.0};
+    private static final double[] WEIGHTS = {1.0, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5, 0.0};
 
     private FaceCalibrationFit() {
     }
 
     public static void main(String[] args) throws Exception {
+        // Fused at any weight, the engine's descriptor carries both parts for EvalDescriptors to split.
         EngineOutsideQuarkus pipeline = new EngineOutsideQuarkus(
-                new ScoreCalibration("fit", 1.0, List.of(new double[] {0, 0}, new double[] {1, 100})));
+                new ScoreCalibration("fit", 0.5, List.of(new double[] {0, 0}, new double[] {1, 100})));
         List<EvalDescriptors.Entry> entries = EvalDescriptors.compute(pipeline);
         long found = entries.stream().filter(EvalDescriptors.Entry::found).count();
         System.out.printf(Locale.ROOT, "photos %d, with a face %d%n", entries.size(), found);
@@ -47,7 +48,7 @@ public final class FaceCalibrationFit {
             ScoreSeparation s = EvalDescriptors.allPairs(entries, w);
             double tar = s.acceptRateAtFalseAcceptRate(1e-3);
             double auc = s.auc();
-            System.out.printf(Locale.ROOT, "recipe dlib_weight=%.1f  genuine %d impostor %d  AUC %.5f  TAR@FAR1e-2 %.4f  TAR@FAR1e-3 %.4f%n",
+            System.out.printf(Locale.ROOT, "recipe dlib_weight=%.2f  genuine %d impostor %d  AUC %.5f  TAR@FAR1e-2 %.4f  TAR@FAR1e-3 %.4f%n",
                     w, s.positives().length, s.negatives().length, auc, s.acceptRateAtFalseAcceptRate(1e-2), tar);
             if (tar > bestTar + 1e-9 || (Math.abs(tar - bestTar) <= 1e-9 && auc > bestAuc)) {
                 bestTar = tar;
@@ -80,7 +81,7 @@ public final class FaceCalibrationFit {
                 "photos", found, "auc", round(bestAuc), "tar_at_far_1e-3", round(bestTar)));
         Path out = Path.of("src/main/resources/calibration/face-match-v1.json");
         Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n");
-        System.out.printf(Locale.ROOT, "chose dlib_weight=%.1f; wrote %s%n%n", bestWeight, out);
+        System.out.printf(Locale.ROOT, "chose dlib_weight=%.2f; wrote %s%n%n", bestWeight, out);
 
         System.out.println("| score threshold | false-match rate (impostor pairs above) | false-non-match rate (genuine pairs at or below) |");
         System.out.println("| --- | --- | --- |");

@@ -5,17 +5,23 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import dev.likeness.face.detect.FaceRegion;
+import dev.likeness.face.detect.HumanFaceCrop;
 
 /**
- * Crops the face like @vladmandic/human (see {@link HumanFaceCrop}) and decodes FaceRes the way its
+ * Crops the face like @vladmandic/human (see {@link HumanFaceCrop}), resizes the crop with
+ * {@code tf.image.resizeBilinear} to the model's 224x224, and decodes FaceRes the way its
  * faceres.ts does. Expects the outputs gender sigmoid [1,1], age softmax [1,100], descriptor [1,1024].
  */
 final class FaceResTranslator implements Translator<FaceRegion, FaceAttributes> {
 
+    private static final int SIZE = 224;
+
     @Override
     public NDList processInput(TranslatorContext ctx, FaceRegion region) {
-        float[] crop = HumanFaceCrop.crop(region.image(), region.face(), ctx.getNDManager());
-        return new NDList(ctx.getNDManager().create(crop, new Shape(1, HumanFaceCrop.SIZE, HumanFaceCrop.SIZE, 3)));
+        HumanFaceCrop.Crop crop = HumanFaceCrop.cut(region.image(), region.face(), ctx.getNDManager());
+        float[] input = HumanFaceCrop.resizeBilinear(crop.rgb(), HumanFaceCrop.SIZE, SIZE);
+        return new NDList(ctx.getNDManager().create(input, new Shape(1, SIZE, SIZE, 3)));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.likeness.face.attributes;
+package dev.likeness.face.detect;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
@@ -6,22 +6,30 @@ import ai.djl.ndarray.NDManager;
 import dev.likeness.face.DetectedFace;
 
 /**
- * The face crop @vladmandic/human feeds FaceRes, reproduced step by step so the descriptor means
- * the same: the detector box enlarged 1.4x about its centre and squared (facemeshutil enlargeBox +
- * squarifyBox), cut out with {@code tf.image.cropAndResize} to 192x192 (bilinear, black outside
- * the image), then {@code tf.image.resizeBilinear} to the model's 224x224. Values stay 0–255 RGB.
+ * The face crop @vladmandic/human feeds its face models (FaceRes after a resize to 224 px; our
+ * FaceMesh uses a roll-corrected variant, see the landmarks package), reproduced step by step so
+ * the outputs mean the same: the detector box enlarged 1.4x about its
+ * centre and squared (facemeshutil enlargeBox + squarifyBox, with its rounding), cut out with
+ * {@code tf.image.cropAndResize} to 192x192 (bilinear, black outside the image). Values stay 0–255 RGB.
  */
-final class HumanFaceCrop {
+public final class HumanFaceCrop {
 
-    static final int SIZE = 224;
-    private static final int FIRST_SIZE = 192;
+    public static final int SIZE = 192;
     private static final float ENLARGE = 1.4f;
+
+    /**
+     * @param x1 left edge of the square box in image pixels (crop column 0)
+     * @param y1 top edge (crop row 0)
+     * @param side the box's side in image pixels ({@link #SIZE} crop pixels)
+     * @param rgb {@code SIZE * SIZE * 3} floats, HWC, 0–255
+     */
+    public record Crop(int x1, int y1, int side, float[] rgb) {
+    }
 
     private HumanFaceCrop() {
     }
 
-    /** @return {@code SIZE * SIZE * 3} floats, HWC */
-    static float[] crop(Image image, DetectedFace face, NDManager manager) {
+    public static Crop cut(Image image, DetectedFace face, NDManager manager) {
         float cx = (face.x1() + face.x2()) / 2;
         float cy = (face.y1() + face.y2()) / 2;
         float half = ENLARGE * Math.max(Math.abs(face.width()), Math.abs(face.height())) / 2;
@@ -29,24 +37,23 @@ final class HumanFaceCrop {
         int y1 = Math.round(cy - half);
         int x2 = Math.round(cx + half);
         int y2 = Math.round(cy + half);
-        float[] first = cropAndResize(image, x1, y1, x2, y2, manager);
-        return resizeBilinear(first, FIRST_SIZE, SIZE);
+        return new Crop(x1, y1, x2 - x1, cropAndResize(image, x1, y1, x2, y2, manager));
     }
 
-    /** {@code tf.image.cropAndResize} of one box given in pixels, to FIRST_SIZE squared. */
+    /** {@code tf.image.cropAndResize} of one box given in pixels, to SIZE squared. */
     private static float[] cropAndResize(Image image, int x1, int y1, int x2, int y2, NDManager manager) {
         int imageW = image.getWidth();
         int imageH = image.getHeight();
         // TF samples at y1n*(H-1) + i*(y2n-y1n)*(H-1)/(crop-1) with y1n = y1/H
         double yStart = (double) y1 / imageH * (imageH - 1);
-        double yStep = ((double) y2 / imageH - (double) y1 / imageH) * (imageH - 1) / (FIRST_SIZE - 1);
+        double yStep = ((double) y2 / imageH - (double) y1 / imageH) * (imageH - 1) / (SIZE - 1);
         double xStart = (double) x1 / imageW * (imageW - 1);
-        double xStep = ((double) x2 / imageW - (double) x1 / imageW) * (imageW - 1) / (FIRST_SIZE - 1);
+        double xStep = ((double) x2 / imageW - (double) x1 / imageW) * (imageW - 1) / (SIZE - 1);
 
-        int left = clamp((int) Math.floor(Math.min(xStart, xStart + xStep * (FIRST_SIZE - 1))), 0, imageW - 1);
-        int right = clamp((int) Math.ceil(Math.max(xStart, xStart + xStep * (FIRST_SIZE - 1))), 0, imageW - 1);
-        int top = clamp((int) Math.floor(Math.min(yStart, yStart + yStep * (FIRST_SIZE - 1))), 0, imageH - 1);
-        int bottom = clamp((int) Math.ceil(Math.max(yStart, yStart + yStep * (FIRST_SIZE - 1))), 0, imageH - 1);
+        int left = clamp((int) Math.floor(Math.min(xStart, xStart + xStep * (SIZE - 1))), 0, imageW - 1);
+        int right = clamp((int) Math.ceil(Math.max(xStart, xStart + xStep * (SIZE - 1))), 0, imageW - 1);
+        int top = clamp((int) Math.floor(Math.min(yStart, yStart + yStep * (SIZE - 1))), 0, imageH - 1);
+        int bottom = clamp((int) Math.ceil(Math.max(yStart, yStart + yStep * (SIZE - 1))), 0, imageH - 1);
         int regionW = right - left + 1;
         int regionH = bottom - top + 1;
         byte[] pixels;
@@ -55,8 +62,8 @@ final class HumanFaceCrop {
             pixels = hwc.toByteArray();
         }
 
-        float[] out = new float[FIRST_SIZE * FIRST_SIZE * 3];
-        for (int i = 0; i < FIRST_SIZE; i++) {
+        float[] out = new float[SIZE * SIZE * 3];
+        for (int i = 0; i < SIZE; i++) {
             double inY = yStart + i * yStep;
             if (inY < 0 || inY > imageH - 1) {
                 continue; // extrapolation value 0
@@ -64,7 +71,7 @@ final class HumanFaceCrop {
             int y0 = (int) Math.floor(inY);
             int y1i = (int) Math.ceil(inY);
             float yLerp = (float) (inY - y0);
-            for (int j = 0; j < FIRST_SIZE; j++) {
+            for (int j = 0; j < SIZE; j++) {
                 double inX = xStart + j * xStep;
                 if (inX < 0 || inX > imageW - 1) {
                     continue;
@@ -79,7 +86,7 @@ final class HumanFaceCrop {
                     float br = pixel(pixels, regionW, x1i - left, y1i - top, c);
                     float topV = tl + (tr - tl) * xLerp;
                     float bottomV = bl + (br - bl) * xLerp;
-                    out[(i * FIRST_SIZE + j) * 3 + c] = topV + (bottomV - topV) * yLerp;
+                    out[(i * SIZE + j) * 3 + c] = topV + (bottomV - topV) * yLerp;
                 }
             }
         }
@@ -87,7 +94,7 @@ final class HumanFaceCrop {
     }
 
     /** {@code tf.image.resizeBilinear} with alignCorners and halfPixelCenters false, square HWC. */
-    private static float[] resizeBilinear(float[] src, int in, int out) {
+    public static float[] resizeBilinear(float[] src, int in, int out) {
         float[] dst = new float[out * out * 3];
         float scale = (float) in / out;
         for (int r = 0; r < out; r++) {

@@ -1,4 +1,4 @@
-package dev.likeness.face.attributes;
+package dev.likeness.face.detect;
 
 import ai.djl.modality.cv.Image;
 import dev.likeness.face.DetectedFace;

@@ -1,0 +1,113 @@
+package dev.likeness.face.landmarks;
+
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.likeness.face.DetectedFace;
+
+/**
+ * The square FaceMesh looks at: centred on the face, {@value #ENLARGE} times its size (human's
+ * detector scale), and turned by the face's roll so the eyes lie level, as MediaPipe's own
+ * pipeline feeds its landmark model.
+ *
+ * @param centreX centre in image pixels
+ * @param centreY centre in image pixels
+ * @param side side length in image pixels
+ * @param roll angle of the eye line in radians (image y down, so positive turns clockwise)
+ */
+record MeshCrop(double centreX, double centreY, double side, double roll) {
+
+    static final double ENLARGE = 1.4;
+
+    /** Around a detection: its box, turned by the line from its right to its left eye keypoint. */
+    static MeshCrop around(DetectedFace face) {
+        double roll = Math.atan2(face.keypointY(DetectedFace.LEFT_EYE) - face.keypointY(DetectedFace.RIGHT_EYE),
+                face.keypointX(DetectedFace.LEFT_EYE) - face.keypointX(DetectedFace.RIGHT_EYE));
+        return new MeshCrop((face.x1() + face.x2()) / 2.0, (face.y1() + face.y2()) / 2.0,
+                ENLARGE * Math.max(Math.abs(face.width()), Math.abs(face.height())), roll);
+    }
+
+    /**
+     * Around an earlier mesh of the same face: centred on its extent and sized by it, turned by its
+     * eye corners. The mesh spans forehead to chin, a little more than BlazeFace's box.
+     */
+    static MeshCrop around(FaceMesh mesh) {
+        double roll = Math.atan2(mesh.y(FaceMesh.LEFT_EYE_OUTER) - mesh.y(FaceMesh.RIGHT_EYE_OUTER),
+                mesh.x(FaceMesh.LEFT_EYE_OUTER) - mesh.x(FaceMesh.RIGHT_EYE_OUTER));
+        double cos = Math.cos(roll), sin = Math.sin(roll);
+        // extent measured in the face's own axes, so a tilted face does not look larger
+        double minU = Double.MAX_VALUE, maxU = -Double.MAX_VALUE, minV = Double.MAX_VALUE, maxV = -Double.MAX_VALUE;
+        for (int i = 0; i < FaceMesh.COUNT; i++) {
+            double u = mesh.x(i) * cos + mesh.y(i) * sin;
+            double v = -mesh.x(i) * sin + mesh.y(i) * cos;
+            minU = Math.min(minU, u);
+            maxU = Math.max(maxU, u);
+            minV = Math.min(minV, v);
+            maxV = Math.max(maxV, v);
+        }
+        double u = (minU + maxU) / 2, v = (minV + maxV) / 2;
+        return new MeshCrop(u * cos - v * sin, u * sin + v * cos, MESH_ENLARGE * Math.max(maxU - minU, maxV - minV), roll);
+    }
+
+    /** MediaPipe's tracking crop: the landmarks' extent enlarged 1.5 times. */
+    private static final double MESH_ENLARGE = 1.5;
+
+    double imageX(double u, double v) {
+        double s = side / FaceMeshTranslator.SIZE;
+        return centreX + Math.cos(roll) * (u * s - side / 2) - Math.sin(roll) * (v * s - side / 2);
+    }
+
+    double imageY(double u, double v) {
+        double s = side / FaceMeshTranslator.SIZE;
+        return centreY + Math.sin(roll) * (u * s - side / 2) + Math.cos(roll) * (v * s - side / 2);
+    }
+
+    /** The crop at {@code size} px, HWC RGB in 0–1, bilinear, black outside the image. */
+    float[] sample(Image image, int size, NDManager manager) {
+        int w = image.getWidth(), h = image.getHeight();
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int corner = 0; corner < 4; corner++) {
+            double u = (corner & 1) * size, v = (corner >> 1) * size;
+            minX = Math.min(minX, imageX(u, v));
+            maxX = Math.max(maxX, imageX(u, v));
+            minY = Math.min(minY, imageY(u, v));
+            maxY = Math.max(maxY, imageY(u, v));
+        }
+        int left = clamp((int) Math.floor(minX) - 1, w - 1), right = clamp((int) Math.ceil(maxX) + 1, w - 1);
+        int top = clamp((int) Math.floor(minY) - 1, h - 1), bottom = clamp((int) Math.ceil(maxY) + 1, h - 1);
+        int regionW = right - left + 1, regionH = bottom - top + 1;
+        byte[] pixels;
+        try (NDManager scope = manager.newSubManager();
+                NDArray hwc = image.getSubImage(left, top, regionW, regionH).toNDArray(scope, Image.Flag.COLOR)) {
+            pixels = hwc.toByteArray();
+        }
+        float[] out = new float[size * size * 3];
+        for (int row = 0; row < size; row++) {
+            for (int col = 0; col < size; col++) {
+                // pixel centres; -0.5 turns a continuous position into an index position
+                double x = imageX(col + 0.5, row + 0.5) - 0.5 - left;
+                double y = imageY(col + 0.5, row + 0.5) - 0.5 - top;
+                int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
+                double fx = x - x0, fy = y - y0;
+                for (int c = 0; c < 3; c++) {
+                    double topV = (1 - fx) * at(pixels, regionW, regionH, x0, y0, c) + fx * at(pixels, regionW, regionH, x0 + 1, y0, c);
+                    double bottomV = (1 - fx) * at(pixels, regionW, regionH, x0, y0 + 1, c)
+                            + fx * at(pixels, regionW, regionH, x0 + 1, y0 + 1, c);
+                    out[(row * size + col) * 3 + c] = (float) (((1 - fy) * topV + fy * bottomV) / 255.0);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int at(byte[] hwc, int width, int height, int x, int y, int c) {
+        if (x < 0 || y < 0 || x >= width || y >= height) {
+            return 0;
+        }
+        return hwc[(y * width + x) * 3 + c] & 0xff;
+    }
+
+    private static int clamp(int v, int hi) {
+        return Math.max(0, Math.min(hi, v));
+    }
+}
