@@ -14,8 +14,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class FaceMatcher {
 
-    /** The shipped calibration; a new model or recipe gets a new file and version. */
-    static final String CALIBRATION = "/calibration/face-match-v1.json";
+    /**
+     * The shipped calibration; a new model or recipe gets a new file and version. v1 fused dlib
+     * (BlazeFace alignment) with FaceRes; v2 is dlib alone on FaceMesh-aligned, mirror-averaged chips.
+     */
+    public static final String CALIBRATION = "/calibration/face-match-v2.json";
 
     private final ScoreCalibration calibration;
 

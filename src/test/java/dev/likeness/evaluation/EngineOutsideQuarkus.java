@@ -52,6 +52,6 @@ public final class EngineOutsideQuarkus {
 
     /** The pipeline with the calibration the service ships. */
     public static EngineOutsideQuarkus shipped() {
-        return new EngineOutsideQuarkus(ScoreCalibration.load("/calibration/face-match-v1.json", new ObjectMapper()));
+        return new EngineOutsideQuarkus(ScoreCalibration.load(FaceMatcher.CALIBRATION, new ObjectMapper()));
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Fits the shipped face-match calibration on ../shared/eval and writes
- * {@code src/main/resources/calibration/face-match-v1.json}:
+ * the resource named by {@link FaceMatcher#CALIBRATION} under {@code src/main/resources}:
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.likeness.face.FaceCalibrationFit</pre>
  *
@@ -71,7 +71,8 @@ public final class FaceCalibrationFit {
         List<double[]> points = new ArrayList<>(List.of(new double[] {round(s0), 0}, new double[] {round(s30), 30},
                 new double[] {round(s50), 50}, new double[] {round(s70), 70}, new double[] {round(s90), 90},
                 new double[] {1.0, 100}));
-        ScoreCalibration calibration = new ScoreCalibration("face-match-v1", bestWeight, points);
+        String version = FaceMatcher.CALIBRATION.replaceAll(".*/(.*)\\.json", "$1");
+        ScoreCalibration calibration = new ScoreCalibration(version, bestWeight, points);
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model_version", calibration.modelVersion());
@@ -79,7 +80,7 @@ public final class FaceCalibrationFit {
         json.put("points", points);
         json.put("fitted_on", Map.of("genuine_pairs", genuine.length, "impostor_pairs", impostor.length,
                 "photos", found, "auc", round(bestAuc), "tar_at_far_1e-3", round(bestTar)));
-        Path out = Path.of("src/main/resources/calibration/face-match-v1.json");
+        Path out = Path.of("src/main/resources" + FaceMatcher.CALIBRATION);
         Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n");
         System.out.printf(Locale.ROOT, "chose dlib_weight=%.2f; wrote %s%n%n", bestWeight, out);
 
