@@ -106,7 +106,7 @@ public class SessionReviews {
 
     /** Reopens the chosen steps: their captured data is deleted and the session's link works again. */
     private void resubmit(VerificationSession session, List<NodeToResubmit> requested) {
-        List<Object> chosen = new ArrayList<>();
+        List<SessionItem> chosen = new ArrayList<>();
         List<LivenessCheck> liveness = LivenessCheck.ofSession(session.id);
         List<FaceMatchCheck> matches = FaceMatchCheck.ofSession(session.id);
         List<DocumentCheck> documents = DocumentCheck.ofSession(session.id);
@@ -116,43 +116,25 @@ public class SessionReviews {
             documents.stream().filter(c -> RESUBMITTABLE.contains(c.status)).forEach(chosen::add);
         } else {
             for (NodeToResubmit node : requested) {
-                Map<String, List<?>> byFeature = Map.of("LIVENESS", liveness, "FACE_MATCH", matches,
+                Map<String, List<? extends SessionItem>> byFeature = Map.of("LIVENESS", liveness, "FACE_MATCH", matches,
                         "ID_VERIFICATION", documents, "OCR", documents);
-                List<?> items = byFeature.get(node.feature() == null ? "" : node.feature().toUpperCase());
+                List<? extends SessionItem> items = byFeature.get(node.feature() == null ? "" : node.feature().toUpperCase());
                 if (items == null) {
                     throw new FieldValidationException("nodes_to_resubmit", "Unknown feature " + node.feature() + ".");
                 }
-                items.stream().filter(i -> node.nodeId() == null || node.nodeId().equals(nodeId(i))).forEach(chosen::add);
+                items.stream().filter(i -> node.nodeId() == null || node.nodeId().equals(i.nodeId)).forEach(chosen::add);
             }
         }
         if (chosen.isEmpty()) {
             throw new FieldValidationException("nodes_to_resubmit", "No step qualifies for resubmission; list the nodes to resubmit.");
         }
-        for (Object item : chosen) {
-            if (item instanceof LivenessCheck c) {
-                c.delete();
-            } else if (item instanceof FaceMatchCheck c) {
-                c.delete();
-            } else if (item instanceof DocumentCheck c) {
-                c.delete();
-            }
-        }
+        chosen.forEach(SessionItem::delete);
         vault.deleteCaptures(session.id);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         session.expiresAt = now.plus(config.expiry());
         if (session.sessionToken == null) {
             session.sessionToken = SessionTokens.next();
         }
-    }
-
-    private static String nodeId(Object item) {
-        if (item instanceof LivenessCheck c) {
-            return c.nodeId;
-        }
-        if (item instanceof FaceMatchCheck c) {
-            return c.nodeId;
-        }
-        return ((DocumentCheck) item).nodeId;
     }
 
     private static SessionReview record(VerificationSession session, String action, String from, String to, String comment) {

@@ -71,14 +71,11 @@ public class AgeEstimationResource {
         FormFields form = new FormFields();
         double decline = form.threshold("face_liveness_score_decline_threshold", livenessThreshold, 30);
         int minimumAge = form.wholeNumber("age_estimation_decline_threshold", ageThreshold, 18, 0, 150);
-        boolean rotate = form.flag("rotate_image", rotateImage, false);
-        boolean save = form.flag("save_api_request", saveApiRequest, true);
-        String vendor = form.text("vendor_data", vendorData, 1024);
-        JsonNode meta = form.jsonObject("metadata", metadata, mapper);
+        FormFields.Common common = form.common(rotateImage, saveApiRequest, vendorData, metadata, mapper);
         StandaloneImage.Upload user = images.read("user_image", userImage, form);
         form.throwIfInvalid();
 
-        SelfieMeasurer.Measured measured = measurer.measure(user, rotate);
+        SelfieMeasurer.Measured measured = measurer.measure(user, common.rotate());
         FaceAnalysis analysis = measured.analysis();
         Double age = analysis.subject().map(s -> s.age()).map(a -> Math.round(a * 100.0) / 100.0).orElse(null);
         // Any warning declines here, so the liveness checks that only inform elsewhere are left out.
@@ -92,13 +89,13 @@ public class AgeEstimationResource {
         }
         String status = warnings.isEmpty() ? Status.APPROVED : Status.DECLINED;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        UUID requestId = save
+        UUID requestId = common.save()
                 ? recorder.liveness(caller.applicationId(), "AGE_ESTIMATION", status, measured.score(), null, null, age,
-                        warnings, vendor, meta,
+                        warnings, common.vendorData(), common.metadata(),
                         new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"), now)
                 : UUID.randomUUID();
         AgeEstimationResult result = new AgeEstimationResult(status, "PASSIVE", measured.score(), ImageFaces.of(analysis),
                 age, warnings);
-        return new AgeEstimationResponse(requestId, result, vendor, meta, now);
+        return new AgeEstimationResponse(requestId, result, common.vendorData(), common.metadata(), now);
     }
 }

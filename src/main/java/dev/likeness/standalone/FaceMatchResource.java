@@ -74,15 +74,12 @@ public class FaceMatchResource {
                                    @RestForm("metadata") String metadata) {
         FormFields form = new FormFields();
         double decline = form.threshold("face_match_score_decline_threshold", threshold, 30);
-        boolean rotate = form.flag("rotate_image", rotateImage, false);
-        boolean save = form.flag("save_api_request", saveApiRequest, true);
-        String vendor = form.text("vendor_data", vendorData, 1024);
-        JsonNode meta = form.jsonObject("metadata", metadata, mapper);
+        FormFields.Common common = form.common(rotateImage, saveApiRequest, vendorData, metadata, mapper);
         StandaloneImage.Upload user = images.read("user_image", userImage, form);
         StandaloneImage.Upload ref = images.read("ref_image", refImage, form);
         form.throwIfInvalid();
 
-        AnalysisOptions options = new AnalysisOptions(rotate, true, true);
+        AnalysisOptions options = new AnalysisOptions(common.rotate(), true, true);
         InferenceSlots.Both<FaceAnalysis, FaceAnalysis> analyses = slots.both(
                 () -> engine.analyze(user.decoded().image(), options), () -> engine.analyze(ref.decoded().image(), options));
         FaceAnalysis u = analyses.first();
@@ -93,14 +90,14 @@ public class FaceMatchResource {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         UUID requestId = UUID.randomUUID();
-        if (save) {
-            requestId = recorder.faceMatch(caller.applicationId(), status, score, warnings, vendor, meta,
+        if (common.save()) {
+            requestId = recorder.faceMatch(caller.applicationId(), status, score, warnings, common.vendorData(), common.metadata(),
                     new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
                     new ApiRequestRecorder.StoredImage(ref.bytes(), ref.contentType(), "reference"), now);
         } else if (score == null) {
             score = 0.0; // Didit answers 0 rather than null when nothing is saved.
         }
         FaceMatchResult result = new FaceMatchResult(status, score, ImageFaces.of(u), ImageFaces.of(r), warnings);
-        return new FaceMatchResponse(requestId, result, vendor, meta, now);
+        return new FaceMatchResponse(requestId, result, common.vendorData(), common.metadata(), now);
     }
 }

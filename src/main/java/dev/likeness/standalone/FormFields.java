@@ -22,7 +22,16 @@ final class FormFields {
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "off");
 
+    /** The fields every standalone endpoint takes besides its images and thresholds. */
+    record Common(boolean rotate, boolean save, String vendorData, JsonNode metadata) {
+    }
+
     private final Map<String, String> errors = new LinkedHashMap<>();
+
+    Common common(String rotateImage, String saveApiRequest, String vendorData, String metadata, ObjectMapper mapper) {
+        return new Common(flag("rotate_image", rotateImage, false), flag("save_api_request", saveApiRequest, true),
+                text("vendor_data", vendorData, 1024), jsonObject("metadata", metadata, mapper));
+    }
 
     byte[] image(String field, FileUpload upload, long maxBytes) {
         if (upload == null || upload.uploadedFile() == null) {

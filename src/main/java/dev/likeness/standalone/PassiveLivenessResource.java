@@ -66,14 +66,11 @@ public class PassiveLivenessResource {
                                   @RestForm("metadata") String metadata) {
         FormFields form = new FormFields();
         double decline = form.threshold("face_liveness_score_decline_threshold", threshold, 30);
-        boolean rotate = form.flag("rotate_image", rotateImage, false);
-        boolean save = form.flag("save_api_request", saveApiRequest, true);
-        String vendor = form.text("vendor_data", vendorData, 1024);
-        JsonNode meta = form.jsonObject("metadata", metadata, mapper);
+        FormFields.Common common = form.common(rotateImage, saveApiRequest, vendorData, metadata, mapper);
         StandaloneImage.Upload user = images.read("user_image", userImage, form);
         form.throwIfInvalid();
 
-        SelfieMeasurer.Measured measured = measurer.measure(user, rotate);
+        SelfieMeasurer.Measured measured = measurer.measure(user, common.rotate());
         FaceAnalysis analysis = measured.analysis();
         List<Warning> warnings = LivenessJudge.judge(measured.score(), analysis.quality(), analysis.faces().size(),
                 LivenessPolicy.standalone(decline), null);
@@ -81,13 +78,13 @@ public class PassiveLivenessResource {
         Double quality = analysis.quality() == null ? null : analysis.quality().quality();
         Double luminance = analysis.quality() == null ? null : analysis.quality().luminance();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        UUID requestId = save
+        UUID requestId = common.save()
                 ? recorder.liveness(caller.applicationId(), "PASSIVE_LIVENESS", status, measured.score(), quality, luminance,
-                        null, warnings, vendor, meta,
+                        null, warnings, common.vendorData(), common.metadata(),
                         new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"), now)
                 : UUID.randomUUID();
         LivenessResult result = new LivenessResult(status, "PASSIVE", measured.score(), ImageFaces.of(analysis), warnings,
                 quality, luminance);
-        return new LivenessResponse(requestId, result, vendor, meta, now);
+        return new LivenessResponse(requestId, result, common.vendorData(), common.metadata(), now);
     }
 }

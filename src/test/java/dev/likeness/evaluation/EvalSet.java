@@ -43,13 +43,25 @@ public final class EvalSet {
         return Path.of(System.getProperty("likeness.shared.dir", "../shared")).resolve("eval");
     }
 
+    /**
+     * Every face photo with its identity: the press, stock and TV photos of {@code faces/}, plus the
+     * live webcam frames of the spoof set (one identity per NUAA subject), which bring low-resolution
+     * camera captures of similar-looking people — the hard impostors a selfie check meets.
+     */
     public static List<Photo> photos() {
+        List<Photo> photos = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir().resolve("faces"))) {
-            return files.map(f -> f.getFileName().toString()).sorted()
-                    .map(name -> new Photo("faces/" + name, name.substring(0, name.indexOf("__")))).toList();
+            files.map(f -> f.getFileName().toString()).sorted()
+                    .map(name -> new Photo("faces/" + name, name.substring(0, name.indexOf("__"))))
+                    .forEach(photos::add);
         } catch (IOException e) {
             throw new UncheckedIOException("the evaluation photos are read from " + dir(), e);
         }
+        spoofSamples().stream()
+                .filter(s -> s.live() && "full_frame".equals(s.variant()) && s.path().contains("nuaa_raw_"))
+                .map(s -> new Photo(s.path(), s.path().replaceAll(".*/(nuaa_raw_\\d+)__.*", "$1")))
+                .forEach(photos::add);
+        return photos;
     }
 
     public static List<Pair> listedPairs() {
