@@ -20,6 +20,10 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class SessionLifecycleTest {
 
+    private static String publicUrl() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("likeness.public.url", String.class);
+    }
+
     @Test
     void samePersonIsApprovedAboveSeventy() {
         SessionFlows flows = new SessionFlows("same-person");
@@ -31,7 +35,7 @@ class SessionLifecycleTest {
                 .body("workflow_version", equalTo(1))
                 .body("vendor_data", equalTo("user-1"))
                 .body("session_number", greaterThan(0))
-                .body("url", startsWith("http://localhost:8081/session/"))
+                .body("url", startsWith(publicUrl() + "/session/"))
                 .extract();
         String sessionId = created.path("session_id");
         String token = created.path("session_token");
@@ -54,7 +58,7 @@ class SessionLifecycleTest {
                 .body("liveness_checks[0].status", equalTo("Approved"))
                 .body("liveness_checks[0].method", equalTo("PASSIVE"))
                 .body("liveness_checks[0].score", greaterThan(70f))
-                .body("liveness_checks[0].reference_image", startsWith("http://localhost:8081/media/"))
+                .body("liveness_checks[0].reference_image", startsWith(publicUrl() + "/media/"))
                 .body("liveness_checks[0].video_url", nullValue())
                 .body("face_matches", hasSize(1))
                 .body("face_matches[0].node_id", equalTo("feature_face_match_1"))
