@@ -111,12 +111,11 @@ await run('flow', async (page, out) => {
   out.status = response.status();
   out.csp = response.headers()['content-security-policy'] || null;
   await screen(page, 'consent');
+  await shoot(page, '1-consent');
   // Start without agreeing: the page says why and keeps the user here.
   await page.click('#consent-start');
   out.mustAgreeShown = await page.isVisible('#consent-error');
-  await page.uncheck('#consent-agree');
   await page.focus('#screen-title');
-  await shoot(page, '1-consent');
   await consentByKeyboard(page, 'flow');
   await cameraReady(page, 'selfie');
   out.hint = await text(page, '#selfie-hint');
@@ -170,7 +169,22 @@ await run('denied', async (page, out) => {
   out.retried = true;
 }, { deniedCamera: true });
 
-// 5. A token that does not exist.
+// 5. A kyc session: the document comes first, in a card-shaped frame, then the selfie.
+await run('kyc', async (page, out) => {
+  await page.goto(config.kyc.url);
+  await screen(page, 'consent');
+  out.consentSteps = await text(page, 'ol.steps');
+  await page.check('#consent-agree');
+  await page.click('#consent-start');
+  await cameraReady(page, 'document');
+  out.progress = await text(page, '.progress');
+  await shoot(page, '8-document-camera');
+  await page.click('#document-capture');
+  await page.waitForSelector('body[data-screen="camera-selfie"], body[data-screen="retry"]');
+  out.afterDocument = await page.evaluate(() => document.body.dataset.screen);
+});
+
+// 6. A token that does not exist.
 await run('notFound', async (page, out) => {
   const response = await page.goto(config.notFound.url);
   out.status = response.status();

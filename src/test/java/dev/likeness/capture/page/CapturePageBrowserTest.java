@@ -47,6 +47,7 @@ class CapturePageBrowserTest {
         Map<String, Object> flow = session(flows, workflow, EvalFiles.LIVE_A1, null, callback);
         Map<String, Object> retry = session(flows, workflow, EvalFiles.LIVE_B1, null, callback);
         Map<String, Object> denied = session(flows, workflow, EvalFiles.LIVE_A1, "es", callback);
+        Map<String, Object> kyc = session(flows, flows.workflow("{\"workflow_type\": \"kyc\"}"), null, null, callback);
 
         Path resultFile = TARGET.resolve("browser-test/result.json");
         Files.deleteIfExists(resultFile);
@@ -58,6 +59,7 @@ class CapturePageBrowserTest {
         config.put("flow", Map.of("url", flow.get("url")));
         config.put("retry", Map.of("url", retry.get("url")));
         config.put("denied", Map.of("url", denied.get("url")));
+        config.put("kyc", Map.of("url", kyc.get("url")));
         config.put("notFound", Map.of("url", origin + "/session/NoSuchSessionToken42"));
         Path configFile = TARGET.resolve("browser-test/config.json");
         JSON.writeValue(configFile.toFile(), config);
@@ -65,12 +67,12 @@ class CapturePageBrowserTest {
         script.run(configFile);
         JsonNode result = JSON.readTree(resultFile.toFile());
         JsonNode scenarios = result.get("scenarios");
-        for (String name : List.of("flow", "finished", "retry", "denied", "notFound")) {
+        for (String name : List.of("flow", "finished", "retry", "denied", "kyc", "notFound")) {
             assertNull(scenarios.get(name).get("error"), () -> name + ": " + scenarios.get(name).get("error").asText());
         }
 
         assertEquals(0, result.get("foreignRequests").size(), () -> "requests left the machine: " + result.get("foreignRequests"));
-        for (String name : List.of("flow", "finished", "retry", "denied")) {
+        for (String name : List.of("flow", "finished", "retry", "denied", "kyc")) {
             assertEquals(0, result.get("consoleErrors").get(name).size(), () -> name + " console: " + result.get("consoleErrors").get(name));
         }
         // The 404 document itself is the only error Chromium may report for the unknown link.
@@ -97,20 +99,28 @@ class CapturePageBrowserTest {
         assertEquals("es", scenarios.get("denied").get("lang").asText());
         assertEquals("El acceso a la cámara está bloqueado", scenarios.get("denied").get("title").asText());
         assertTrue(scenarios.get("denied").get("retried").asBoolean());
+        JsonNode document = scenarios.get("kyc");
+        assertTrue(document.get("consentSteps").asText().startsWith("Take a photo of your identity document."),
+                document.get("consentSteps").asText());
+        assertEquals("Step 1 of 2", document.get("progress").asText());
+        // The fake camera shows a face, not a card: either the portrait is found or the page asks again.
+        assertTrue(List.of("camera-selfie", "retry").contains(document.get("afterDocument").asText()));
         assertEquals(404, scenarios.get("notFound").get("status").asInt());
         assertEquals("This link is not valid", scenarios.get("notFound").get("title").asText());
 
         for (JsonNode shot : result.get("screenshots")) {
             assertTrue(Files.size(Path.of(shot.asText())) > 1000, shot.asText());
         }
-        assertEquals(14, result.get("screenshots").size());
+        assertEquals(16, result.get("screenshots").size());
     }
 
     private static Map<String, Object> session(SessionFlows flows, String workflow, String portrait, String language,
                                                String callback) {
         Map<String, Object> body = new HashMap<>();
         body.put("workflow_id", workflow);
-        body.put("portrait_image", SessionFlows.portrait(portrait));
+        if (portrait != null) {
+            body.put("portrait_image", SessionFlows.portrait(portrait));
+        }
         body.put("callback", callback);
         if (language != null) {
             body.put("language", language);
