@@ -184,7 +184,16 @@ await run('kyc', async (page, out) => {
   out.afterDocument = await page.evaluate(() => document.body.dataset.screen);
 });
 
-// 6. A token that does not exist.
+// 6. A link whose session expired before it was used.
+await run('expired', async (page, out) => {
+  await page.goto(config.expired.url);
+  await screen(page, 'expired');
+  out.title = await text(page, 'h1');
+  out.buttons = await page.locator('button').count();
+  await shoot(page, '9-expired');
+});
+
+// 7. A token that does not exist.
 await run('notFound', async (page, out) => {
   const response = await page.goto(config.notFound.url);
   out.status = response.status();

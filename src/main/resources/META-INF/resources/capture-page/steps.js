@@ -193,7 +193,9 @@ function viewfinder(ctx, state, stream, { name, guide, mirrored, liveFeedback })
           busy = true;
           try {
             const text = await liveHint(video);
-            hint.textContent = text ? t(text) : '';
+            const said = text ? t(text) : '';
+            if (said !== hint.textContent && said) announce(said);
+            hint.textContent = said;
             overlay.classList.toggle('ok', text === 'live.good');
           } finally {
             busy = false;

@@ -3,8 +3,12 @@ package dev.likeness.capture.page;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.EvalFiles;
+import dev.likeness.session.SessionExpiry;
 import dev.likeness.session.SessionFlows;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,6 +36,12 @@ class CapturePageBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path TARGET = Path.of("target");
+
+    @Inject
+    SessionExpiry expiry;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void anEndUserGoesFromTheLinkToTheCallback() throws IOException {
@@ -48,6 +59,9 @@ class CapturePageBrowserTest {
         Map<String, Object> retry = session(flows, workflow, EvalFiles.LIVE_B1, null, callback);
         Map<String, Object> denied = session(flows, workflow, EvalFiles.LIVE_A1, "es", callback);
         Map<String, Object> kyc = session(flows, flows.workflow("{\"workflow_type\": \"kyc\"}"), null, null, callback);
+        Map<String, Object> expired = session(flows, workflow, EvalFiles.LIVE_A1, null, callback);
+        backdate(UUID.fromString((String) expired.get("session_id")));
+        expiry.expireDue();
 
         Path resultFile = TARGET.resolve("browser-test/result.json");
         Files.deleteIfExists(resultFile);
@@ -60,6 +74,7 @@ class CapturePageBrowserTest {
         config.put("retry", Map.of("url", retry.get("url")));
         config.put("denied", Map.of("url", denied.get("url")));
         config.put("kyc", Map.of("url", kyc.get("url")));
+        config.put("expired", Map.of("url", expired.get("url")));
         config.put("notFound", Map.of("url", origin + "/session/NoSuchSessionToken42"));
         Path configFile = TARGET.resolve("browser-test/config.json");
         JSON.writeValue(configFile.toFile(), config);
@@ -67,12 +82,12 @@ class CapturePageBrowserTest {
         script.run(configFile);
         JsonNode result = JSON.readTree(resultFile.toFile());
         JsonNode scenarios = result.get("scenarios");
-        for (String name : List.of("flow", "finished", "retry", "denied", "kyc", "notFound")) {
+        for (String name : List.of("flow", "finished", "retry", "denied", "kyc", "expired", "notFound")) {
             assertNull(scenarios.get(name).get("error"), () -> name + ": " + scenarios.get(name).get("error").asText());
         }
 
         assertEquals(0, result.get("foreignRequests").size(), () -> "requests left the machine: " + result.get("foreignRequests"));
-        for (String name : List.of("flow", "finished", "retry", "denied", "kyc")) {
+        for (String name : List.of("flow", "finished", "retry", "denied", "kyc", "expired")) {
             assertEquals(0, result.get("consoleErrors").get(name).size(), () -> name + " console: " + result.get("consoleErrors").get(name));
         }
         // The 404 document itself is the only error Chromium may report for the unknown link.
@@ -105,13 +120,22 @@ class CapturePageBrowserTest {
         assertEquals("Step 1 of 2", document.get("progress").asText());
         // The fake camera shows a face, not a card: either the portrait is found or the page asks again.
         assertTrue(List.of("camera-selfie", "retry").contains(document.get("afterDocument").asText()));
+        assertEquals("This link has expired", scenarios.get("expired").get("title").asText());
+        assertEquals(0, scenarios.get("expired").get("buttons").asInt());
         assertEquals(404, scenarios.get("notFound").get("status").asInt());
         assertEquals("This link is not valid", scenarios.get("notFound").get("title").asText());
 
         for (JsonNode shot : result.get("screenshots")) {
             assertTrue(Files.size(Path.of(shot.asText())) > 1000, shot.asText());
         }
-        assertEquals(16, result.get("screenshots").size());
+        assertEquals(18, result.get("screenshots").size());
+    }
+
+    /** As if the session's lifetime had run out before the user opened the link. */
+    @Transactional
+    void backdate(UUID sessionId) {
+        entityManager.createQuery("update VerificationSession s set s.expiresAt = s.createdAt where s.id = :id")
+                .setParameter("id", sessionId).executeUpdate();
     }
 
     private static Map<String, Object> session(SessionFlows flows, String workflow, String portrait, String language,
