@@ -16,7 +16,8 @@ import java.util.List;
  *   <li>a flat picture or another face during the burst: {@code LIVENESS_FACE_ATTACK}, score
  *       10 × min(1, residual / flat threshold), so at most 10;</li>
  *   <li>otherwise depth D = the homography residual placed between the flat and the deep threshold
- *       (0–1, 0 without enough motion to measure); moves done as asked: 60 + 40 D, else 25 D;</li>
+ *       (0–1, 0 without enough motion to measure); moves done as asked: 60 + 40 D, else 15 + 20 D
+ *       (above the attack level of 10, below the default decline threshold of 50);</li>
  *   <li>with MiniFASNet installed, the lower of that and the best frame's passive score: either test
  *       alone can fail the attempt.</li>
  * </ul>
@@ -48,7 +49,7 @@ public final class ActiveScore {
         }
         double depth = f.planarResidual() == null ? 0 : Math.max(0, Math.min(1,
                 (f.planarResidual() - ActiveThresholds.FLAT_RESIDUAL) / (ActiveThresholds.DEEP_RESIDUAL - ActiveThresholds.FLAT_RESIDUAL)));
-        double active = f.completed() ? 60 + 40 * depth : 25 * depth;
+        double active = f.completed() ? 60 + 40 * depth : 15 + 20 * depth;
         return round(passive == null ? active : Math.min(active, passive));
     }
 

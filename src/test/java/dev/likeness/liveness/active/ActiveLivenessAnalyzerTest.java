@@ -103,6 +103,28 @@ class ActiveLivenessAnalyzerTest {
         assertFalse(reversed.completed());
     }
 
+    @Test
+    void everyPairOfMovesPasses() throws Exception {
+        BufferedImage photo = photo(EvalFiles.LIVE_A1);
+        HeadRenderer head = new HeadRenderer(photo, meshOf(engine, photo));
+        for (HeadMove a : HeadMove.values()) {
+            for (HeadMove b : HeadMove.values()) {
+                if (a.ordinal() >= b.ordinal()) {
+                    continue;
+                }
+                List<BufferedImage> frames = new ArrayList<>();
+                for (ChallengeBurst.Angles angles : ChallengeBurst.of(List.of(a, b), 25)) {
+                    frames.add(head.render(angles.yaw(), angles.pitch()));
+                }
+                ActiveFindings f = analyzer.analyze(frames, List.of(a, b));
+                print("pair " + a + "," + b, f);
+                assertTrue(f.completed(), a + "," + b);
+                assertFalse(f.flat(), a + "," + b);
+                assertFalse(f.inconsistent(), a + "," + b);
+            }
+        }
+    }
+
     static void print(String label, ActiveFindings f) {
         StringBuilder poses = new StringBuilder();
         for (TrackedFrame t : f.frames()) {
