@@ -20,9 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import dev.likeness.common.ApiException;
+import dev.likeness.liveness.active.HeadMove;
+import dev.likeness.media.ImageFormat;
+
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The end user's side of a session, authenticated by the session token alone (it never holds an API
@@ -37,15 +45,17 @@ public class CaptureResource {
     private final SessionStatusMachine machine;
     private final SelfieStep selfie;
     private final DocumentStep document;
+    private final ChallengeStep challenge;
     private final ImageDecoder decoder;
     private final MediaConfig mediaConfig;
 
     public CaptureResource(CaptureSessions sessions, SessionStatusMachine machine, SelfieStep selfie,
-                           DocumentStep document, ImageDecoder decoder, MediaConfig mediaConfig) {
+                           DocumentStep document, ChallengeStep challenge, ImageDecoder decoder, MediaConfig mediaConfig) {
         this.sessions = sessions;
         this.machine = machine;
         this.selfie = selfie;
         this.document = document;
+        this.challenge = challenge;
         this.decoder = decoder;
         this.mediaConfig = mediaConfig;
     }
@@ -92,6 +102,47 @@ public class CaptureResource {
         byte[] bytes = read(image);
         DecodedImage decoded = decode(bytes);
         return document.record(token, bytes, decoded.format().mediaType(), document.measure(decoded));
+    }
+
+    @POST
+    @Path("/challenge")
+    @Operation(summary = "Get a head-move challenge (active liveness)",
+            description = "For ACTIVE_3D sessions: the moves to ask for, in order, a nonce and an expiry; replaces an unused earlier challenge.")
+    public ChallengeView issueChallenge(@PathParam("sessionToken") String token) {
+        return challenge.issue(token);
+    }
+
+    @POST
+    @Path("/challenge/{challengeId}/frames")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Submit the frames taken while doing the challenge",
+            description = "Multipart: nonce, frames (JPEG, repeated, in capture order) and timestamps (client milliseconds, comma-separated, one per frame).")
+    public CaptureState submitFrames(@PathParam("sessionToken") String token, @PathParam("challengeId") String challengeId,
+                                     @RestForm("nonce") String nonce, @RestForm("timestamps") String timestamps,
+                                     @RestForm("frames") List<FileUpload> frames) {
+        UUID id;
+        try {
+            id = UUID.fromString(challengeId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound();
+        }
+        List<HeadMove> moves = challenge.requireUsable(token, id, nonce);
+        FrameBurst burst = FrameBurst.read(frames, timestamps);
+        List<BufferedImage> images = new ArrayList<>(burst.frames().size());
+        for (int i = 0; i < burst.frames().size(); i++) {
+            try {
+                DecodedImage decoded = decoder.decode(burst.frames().get(i),
+                        mediaConfig.uploadLimits().withMaxBytes(ChallengeStep.MAX_FRAME_BYTES));
+                if (decoded.format() != ImageFormat.JPEG) {
+                    throw new FieldValidationException("frames", "Frame " + (i + 1) + " is not a JPEG image.");
+                }
+                images.add(decoded.image());
+            } catch (InvalidImageException e) {
+                throw new FieldValidationException("frames", "Frame " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        ChallengeStep.Measurement measurement = challenge.measure(images, moves);
+        return challenge.record(token, id, nonce, burst.frames(), measurement);
     }
 
     private byte[] read(FileUpload image) {

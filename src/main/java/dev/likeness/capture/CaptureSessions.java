@@ -89,9 +89,12 @@ public class CaptureSessions {
         String selfieStatus = liveness.map(l -> l.status).or(() -> match.map(m -> m.status)).orElse(null);
         int used = Math.max(liveness.map(l -> l.attempts).orElse(0), match.map(m -> m.attempts).orElse(0));
         String selfieState = stepState(Optional.ofNullable(selfieStatus));
-        steps.add(new CaptureState.Step("selfie", selfieState, used, selfieAllowed));
+        String method = open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMethod()).orElse(null);
+        // an active-liveness session captures its face through a head-move challenge, not a single selfie
+        String faceStep = "ACTIVE_3D".equals(method) ? "challenge" : "selfie";
+        steps.add(new CaptureState.Step(faceStep, selfieState, used, selfieAllowed));
         if (next == null && !"done".equals(selfieState)) {
-            next = "selfie";
+            next = faceStep;
         }
         if (Status.NOT_STARTED.equals(session.status) || Status.RESUBMITTED.equals(session.status)) {
             next = "start";
@@ -100,7 +103,6 @@ public class CaptureSessions {
         } else if (next == null) {
             next = "done";
         }
-        String method = open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMethod()).orElse(null);
         return new CaptureState(session.id, session.status, open.workflow().workflow().workflowType, session.language,
                 method, steps, next, lastAttempt, session.callback, session.callbackMethod);
     }

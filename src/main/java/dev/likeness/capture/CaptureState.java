@@ -7,7 +7,7 @@ import java.util.UUID;
  * What the capture page needs to know after every call: where the session stands, which step
  * comes next and how many attempts remain. Scores are not shown to the end user.
  *
- * @param nextStep {@code start}, {@code document}, {@code selfie} or {@code done}
+ * @param nextStep {@code start}, {@code document}, {@code selfie}, {@code challenge} (active liveness) or {@code done}
  * @param lastAttempt the outcome of the call just made, or null for a plain read
  */
 public record CaptureState(UUID sessionId, String status, String workflowType, String language,

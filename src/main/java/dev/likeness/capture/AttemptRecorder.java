@@ -1,0 +1,205 @@
+package dev.likeness.capture;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.face.FaceMatcher;
+import dev.likeness.risk.LogType;
+import dev.likeness.risk.Risk;
+import dev.likeness.risk.Warning;
+import dev.likeness.session.FaceMatchCheck;
+import dev.likeness.session.LivenessCheck;
+import dev.likeness.session.VerificationSession;
+import dev.likeness.storedface.StoredFace;
+import dev.likeness.storedface.StoredFaces;
+import dev.likeness.verdict.FaceMatchJudge;
+import dev.likeness.verdict.Status;
+import dev.likeness.workflow.FaceMatchSettings;
+import dev.likeness.workflow.FeatureNode;
+import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.LivenessSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+
+/**
+ * Records one face capture attempt (a passive selfie or an active-liveness burst) on the session's
+ * liveness and face-match items. A failing attempt (a declining warning) may be retried while every
+ * failing step has attempts left; meanwhile the items read Not Finished and only the last attempt
+ * counts. When the attempt is final the session is settled if every step is done.
+ */
+@ApplicationScoped
+public class AttemptRecorder {
+
+    /**
+     * What the attempt measured for the liveness item.
+     *
+     * @param judge the warnings for a node's settings and id
+     */
+    public record LivenessReading(Double score, Double quality, Double luminance, Double age,
+                                  BiFunction<LivenessSettings, String, List<Warning>> judge) {
+    }
+
+    /**
+     * @param step the capture step's name in the answer ({@code selfie}, {@code challenge})
+     * @param imageMedia the stored face image (liveness reference image, face-match target)
+     * @param videoMedia the stored frame set, or null
+     * @param embedding the face's descriptor for face match, or null without a face
+     */
+    public record Attempt(String step, UUID imageMedia, UUID videoMedia, float[] embedding, LivenessReading liveness) {
+    }
+
+    private final CaptureSessions sessions;
+    private final SessionOutcome outcome;
+    private final FeatureSettingsParser settings;
+    private final FaceMatcher matcher;
+    private final StoredFaces storedFaces;
+    private final ObjectMapper mapper;
+
+    public AttemptRecorder(CaptureSessions sessions, SessionOutcome outcome, FeatureSettingsParser settings,
+                           FaceMatcher matcher, StoredFaces storedFaces, ObjectMapper mapper) {
+        this.sessions = sessions;
+        this.outcome = outcome;
+        this.settings = settings;
+        this.matcher = matcher;
+        this.storedFaces = storedFaces;
+        this.mapper = mapper;
+    }
+
+    /** Call with the session row locked ({@link CaptureSessions#byToken(String, boolean)}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaptureState record(CaptureSessions.Open open, Attempt attempt) {
+        VerificationSession session = open.session();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        LivenessReading reading = attempt.liveness();
+
+        List<Pending> pending = new ArrayList<>();
+        Optional<FeatureNode> livenessNode = open.node(FeatureSettingsParser.LIVENESS);
+        if (livenessNode.isPresent()) {
+            LivenessSettings s = settings.liveness(livenessNode.get());
+            LivenessCheck check = LivenessCheck.<LivenessCheck>find("sessionId", session.id).firstResultOptional()
+                    .orElseGet(() -> newLiveness(session, livenessNode.get().nodeId(), s.faceLivenessMethod(), now));
+            check.attempts += 1;
+            List<Warning> warnings = reading.judge().apply(s, check.nodeId);
+            check.score = decimal(reading.score());
+            check.faceQuality = decimal(reading.quality());
+            check.faceLuminance = decimal(reading.luminance());
+            check.ageEstimation = decimal(reading.age());
+            check.referenceMediaId = attempt.imageMedia();
+            check.videoMediaId = attempt.videoMedia();
+            check.updatedAt = now;
+            pending.add(new Pending(warnings, check.attempts, s.faceLivenessMaxAttempts(), true,
+                    (status, w) -> {
+                        check.status = status;
+                        check.warnings = json(w);
+                    }));
+        }
+        Optional<FeatureNode> matchNode = open.node(FeatureSettingsParser.FACE_MATCH);
+        if (matchNode.isPresent()) {
+            FaceMatchSettings s = settings.faceMatch(matchNode.get());
+            FaceMatchCheck check = FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id).firstResultOptional()
+                    .orElseGet(() -> newFaceMatch(session, matchNode.get().nodeId(), now));
+            check.attempts += 1;
+            Optional<StoredFaces.Face> reference = open.isKyc()
+                    ? storedFaces.documentOf(session.id) : storedFaces.referenceOf(session.id);
+            Double score = reference.isPresent() && attempt.embedding() != null
+                    ? matcher.score(attempt.embedding(), reference.get().embedding()) : null;
+            List<Warning> warnings = FaceMatchJudge.judge(score, s.faceMatchScoreReviewThreshold(),
+                    s.faceMatchScoreDeclineThreshold(), check.nodeId);
+            check.score = decimal(score);
+            check.targetMediaId = attempt.imageMedia();
+            check.sourceMediaId = reference.map(StoredFaces.Face::mediaId).orElse(session.referenceMediaId);
+            check.sourceImageSessionId = open.isKyc() ? null : session.sourceImageSessionId;
+            check.updatedAt = now;
+            // Without a reference no new capture can help; without a face in the capture, another one can.
+            pending.add(new Pending(warnings, check.attempts, s.faceMatchMaxAttempts(), reference.isPresent(),
+                    (status, w) -> {
+                        List<Warning> all = new ArrayList<>(w);
+                        if (Status.DECLINED.equals(status) && reference.isPresent() && check.attempts >= s.faceMatchMaxAttempts()
+                                && check.attempts > 1) {
+                            all.add(Warning.of(Risk.FACE_MATCH_MAX_ATTEMPTS_EXCEEDED, LogType.INFORMATION, check.nodeId));
+                        }
+                        check.status = status;
+                        check.warnings = json(all);
+                    }));
+        }
+
+        boolean anyFailing = pending.stream().anyMatch(Pending::failing);
+        boolean retry = anyFailing && pending.stream().filter(Pending::failing).allMatch(Pending::canRetry);
+        for (Pending p : pending) {
+            p.apply().accept(retry ? Status.NOT_FINISHED : Status.ofWarnings(p.warnings()), p.warnings());
+        }
+        if (!retry && attempt.embedding() != null) {
+            storedFaces.save(session.applicationId, session.id, session.vendorData, StoredFace.LIVENESS, false,
+                    attempt.embedding(), matcher.modelVersion(), attempt.imageMedia());
+        }
+        LivenessCheck.flush();
+        if (!retry) {
+            outcome.settleIfComplete(open);
+        }
+        List<String> reasons = pending.stream().flatMap(p -> p.warnings().stream())
+                .filter(w -> w.logType() != LogType.INFORMATION).map(Warning::risk).distinct().toList();
+        int remaining = pending.stream().mapToInt(p -> Math.max(0, p.maxAttempts() - p.attempts())).min().orElse(0);
+        String result = retry ? "retry" : anyFailing ? "final" : "accepted";
+        return sessions.state(open, new CaptureState.LastAttempt(attempt.step(), result, reasons, retry ? remaining : 0));
+    }
+
+    /** One step's result for this attempt, applied once the retry decision is made. */
+    private record Pending(List<Warning> warnings, int attempts, int maxAttempts, boolean retryable,
+                           BiConsumer<String, List<Warning>> apply) {
+        boolean failing() {
+            return Status.DECLINED.equals(Status.ofWarnings(warnings));
+        }
+
+        boolean canRetry() {
+            return retryable && attempts < maxAttempts;
+        }
+    }
+
+    private static LivenessCheck newLiveness(VerificationSession session, String nodeId, String method, OffsetDateTime now) {
+        LivenessCheck check = new LivenessCheck();
+        check.id = UUID.randomUUID();
+        check.sessionId = session.id;
+        check.applicationId = session.applicationId;
+        check.nodeId = nodeId;
+        check.method = method;
+        check.status = Status.NOT_FINISHED;
+        check.createdAt = now;
+        check.updatedAt = now;
+        check.persist();
+        return check;
+    }
+
+    private static FaceMatchCheck newFaceMatch(VerificationSession session, String nodeId, OffsetDateTime now) {
+        FaceMatchCheck check = new FaceMatchCheck();
+        check.id = UUID.randomUUID();
+        check.sessionId = session.id;
+        check.applicationId = session.applicationId;
+        check.nodeId = nodeId;
+        check.status = Status.NOT_FINISHED;
+        check.createdAt = now;
+        check.updatedAt = now;
+        check.persist();
+        return check;
+    }
+
+    private static BigDecimal decimal(Double value) {
+        return value == null ? null : BigDecimal.valueOf(Math.round(value * 100.0) / 100.0);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

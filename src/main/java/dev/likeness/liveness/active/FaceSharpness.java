@@ -1,0 +1,47 @@
+package dev.likeness.liveness.active;
+
+import dev.likeness.face.landmarks.FaceMesh;
+
+import java.awt.image.BufferedImage;
+
+/** Variance of the Laplacian of the luma over the mesh's bounding box: higher is sharper. */
+final class FaceSharpness {
+
+    private FaceSharpness() {
+    }
+
+    static double of(BufferedImage image, FaceMesh mesh) {
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i = 0; i < FaceMesh.COUNT; i++) {
+            minX = Math.min(minX, mesh.x(i));
+            maxX = Math.max(maxX, mesh.x(i));
+            minY = Math.min(minY, mesh.y(i));
+            maxY = Math.max(maxY, mesh.y(i));
+        }
+        int x0 = Math.max(1, (int) minX), x1 = Math.min(image.getWidth() - 2, (int) maxX);
+        int y0 = Math.max(1, (int) minY), y1 = Math.min(image.getHeight() - 2, (int) maxY);
+        // a fixed budget of samples whatever the face size
+        int step = Math.max(1, (int) Math.sqrt((double) (x1 - x0) * (y1 - y0) / 20000.0));
+        double sum = 0, sumSq = 0;
+        int n = 0;
+        for (int y = y0; y <= y1; y += step) {
+            for (int x = x0; x <= x1; x += step) {
+                double lap = 4 * luma(image, x, y) - luma(image, x - 1, y) - luma(image, x + 1, y)
+                        - luma(image, x, y - 1) - luma(image, x, y + 1);
+                sum += lap;
+                sumSq += lap * lap;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        double mean = sum / n;
+        return sumSq / n - mean * mean;
+    }
+
+    private static double luma(BufferedImage image, int x, int y) {
+        int rgb = image.getRGB(x, y);
+        return 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+    }
+}
