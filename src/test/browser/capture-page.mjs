@@ -1,6 +1,8 @@
 // Drives the capture page in headless Chromium with a fake camera and reports what it saw as JSON.
-// Usage: node capture-page.mjs <config.json>   (written by CapturePageBrowserTest)
-// The Java test creates the sessions and checks the answers; this script only acts as the user.
+// Usage: node capture-page.mjs <config.json>   (written by CapturePageBrowserTest or
+// CapturePageChallengeBrowserTest; each runs the scenarios its config names)
+// The Java tests create the sessions and check the answers; this script only acts as the user.
+// The fake camera's file is a launch flag, so every video gets its own browser.
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,13 +26,16 @@ function isLocal(url) {
   }
 }
 
-const args = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-  `--use-file-for-fake-video-capture=${config.video}`,
-];
-const browser = await chromium.launch({ executablePath: config.chromium, headless: true, args });
+function launch(video) {
+  const args = [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ];
+  return chromium.launch({ executablePath: config.chromium, headless: true, args });
+}
+let browser;
 
 async function newContext(scenario, { deniedCamera = false } = {}) {
   const context = await browser.newContext({ viewport: PHONE, locale: 'en-US', deviceScaleFactor: 1 });
@@ -105,103 +110,161 @@ async function run(name, body, options) {
   }
 }
 
-// 1. A biometric-authentication session from the link to the operator's callback.
-await run('flow', async (page, out) => {
-  const response = await page.goto(config.flow.url);
-  out.status = response.status();
-  out.csp = response.headers()['content-security-policy'] || null;
-  await screen(page, 'consent');
-  await shoot(page, '1-consent');
-  // Start without agreeing: the page says why and keeps the user here.
-  await page.click('#consent-start');
-  out.mustAgreeShown = await page.isVisible('#consent-error');
-  await page.focus('#screen-title');
-  await consentByKeyboard(page, 'flow');
-  await cameraReady(page, 'selfie');
-  out.hint = await text(page, '#selfie-hint');
-  await shoot(page, '2-selfie-camera');
-  await page.click('#selfie-capture');
-  await screen(page, 'done');
-  out.doneTitle = await text(page, 'h1');
-  await shoot(page, '3-done');
-  await page.waitForURL('**/test-callback/**');
-  out.finalUrl = page.url();
-});
+if (config.flow) {
+  browser = await launch(config.video);
 
-// 2. The same link once the session is decided.
-await run('finished', async (page, out) => {
-  await page.goto(config.flow.url);
-  await screen(page, 'finished');
-  out.title = await text(page, 'h1');
-  await shoot(page, '4-finished');
-});
+  // 1. A biometric-authentication session from the link to the operator's callback.
+  await run('flow', async (page, out) => {
+    const response = await page.goto(config.flow.url);
+    out.status = response.status();
+    out.csp = response.headers()['content-security-policy'] || null;
+    await screen(page, 'consent');
+    await shoot(page, '1-consent');
+    // Start without agreeing: the page says why and keeps the user here.
+    await page.click('#consent-start');
+    out.mustAgreeShown = await page.isVisible('#consent-error');
+    await page.focus('#screen-title');
+    await consentByKeyboard(page, 'flow');
+    await cameraReady(page, 'selfie');
+    out.hint = await text(page, '#selfie-hint');
+    await shoot(page, '2-selfie-camera');
+    await page.click('#selfie-capture');
+    await screen(page, 'done');
+    out.doneTitle = await text(page, 'h1');
+    await shoot(page, '3-done');
+    await page.waitForURL('**/test-callback/**');
+    out.finalUrl = page.url();
+  });
 
-// 3. A selfie that does not match the portrait on file: advice and another attempt.
-await run('retry', async (page, out) => {
-  await page.goto(config.retry.url);
-  await screen(page, 'consent');
-  await page.check('#consent-agree');
-  await page.click('#consent-start');
-  await cameraReady(page, 'selfie');
-  await page.click('#selfie-capture');
-  await screen(page, 'retry');
-  out.reasons = await text(page, '#retry-reasons');
-  out.body = await text(page, 'main');
-  await shoot(page, '5-retry');
-  await page.click('#retry-action');
-  await cameraReady(page, 'selfie');
-  out.cameraAgain = true;
-});
+  // 2. The same link once the session is decided.
+  await run('finished', async (page, out) => {
+    await page.goto(config.flow.url);
+    await screen(page, 'finished');
+    out.title = await text(page, 'h1');
+    await shoot(page, '4-finished');
+  });
 
-// 4. Camera permission refused (Spanish session): a clear message and a way to try again.
-await run('denied', async (page, out) => {
-  await page.goto(config.denied.url);
-  await screen(page, 'consent');
-  await page.check('#consent-agree');
-  await page.click('#consent-start');
-  await screen(page, 'camera-denied');
-  out.title = await text(page, 'h1');
-  out.lang = await page.evaluate(() => document.documentElement.lang);
-  out.button = await text(page, '#camera-denied-action');
-  await shoot(page, '6-camera-denied');
-  await page.click('#camera-denied-action');
-  await screen(page, 'camera-denied');
-  out.retried = true;
-}, { deniedCamera: true });
+  // 3. A selfie that does not match the portrait on file: advice and another attempt.
+  await run('retry', async (page, out) => {
+    await page.goto(config.retry.url);
+    await screen(page, 'consent');
+    await page.check('#consent-agree');
+    await page.click('#consent-start');
+    await cameraReady(page, 'selfie');
+    await page.click('#selfie-capture');
+    await screen(page, 'retry');
+    out.reasons = await text(page, '#retry-reasons');
+    out.body = await text(page, 'main');
+    await shoot(page, '5-retry');
+    await page.click('#retry-action');
+    await cameraReady(page, 'selfie');
+    out.cameraAgain = true;
+  });
 
-// 5. A kyc session: the document comes first, in a card-shaped frame, then the selfie.
-await run('kyc', async (page, out) => {
-  await page.goto(config.kyc.url);
-  await screen(page, 'consent');
-  out.consentSteps = await text(page, 'ol.steps');
-  await page.check('#consent-agree');
-  await page.click('#consent-start');
-  await cameraReady(page, 'document');
-  out.progress = await text(page, '.progress');
-  await shoot(page, '8-document-camera');
-  await page.click('#document-capture');
-  await page.waitForSelector('body[data-screen="camera-selfie"], body[data-screen="retry"]');
-  out.afterDocument = await page.evaluate(() => document.body.dataset.screen);
-});
+  // 4. Camera permission refused (Spanish session): a clear message and a way to try again.
+  await run('denied', async (page, out) => {
+    await page.goto(config.denied.url);
+    await screen(page, 'consent');
+    await page.check('#consent-agree');
+    await page.click('#consent-start');
+    await screen(page, 'camera-denied');
+    out.title = await text(page, 'h1');
+    out.lang = await page.evaluate(() => document.documentElement.lang);
+    out.button = await text(page, '#camera-denied-action');
+    await shoot(page, '6-camera-denied');
+    await page.click('#camera-denied-action');
+    await screen(page, 'camera-denied');
+    out.retried = true;
+  }, { deniedCamera: true });
 
-// 6. A link whose session expired before it was used.
-await run('expired', async (page, out) => {
-  await page.goto(config.expired.url);
-  await screen(page, 'expired');
-  out.title = await text(page, 'h1');
-  out.buttons = await page.locator('button').count();
-  await shoot(page, '9-expired');
-});
+  // 5. A kyc session: the document comes first, in a card-shaped frame, then the selfie.
+  await run('kyc', async (page, out) => {
+    await page.goto(config.kyc.url);
+    await screen(page, 'consent');
+    out.consentSteps = await text(page, 'ol.steps');
+    await page.check('#consent-agree');
+    await page.click('#consent-start');
+    await cameraReady(page, 'document');
+    out.progress = await text(page, '.progress');
+    await shoot(page, '8-document-camera');
+    await page.click('#document-capture');
+    await page.waitForSelector('body[data-screen="camera-selfie"], body[data-screen="retry"]');
+    out.afterDocument = await page.evaluate(() => document.body.dataset.screen);
+  });
 
-// 7. A token that does not exist.
-await run('notFound', async (page, out) => {
-  const response = await page.goto(config.notFound.url);
-  out.status = response.status();
-  await screen(page, 'not-found');
-  out.title = await text(page, 'h1');
-  await shoot(page, '7-not-found');
-});
+  // 6. A link whose session expired before it was used.
+  await run('expired', async (page, out) => {
+    await page.goto(config.expired.url);
+    await screen(page, 'expired');
+    out.title = await text(page, 'h1');
+    out.buttons = await page.locator('button').count();
+    await shoot(page, '9-expired');
+  });
 
-await browser.close();
+  // 7. A token that does not exist.
+  await run('notFound', async (page, out) => {
+    const response = await page.goto(config.notFound.url);
+    out.status = response.status();
+    await screen(page, 'not-found');
+    out.title = await text(page, 'h1');
+    await shoot(page, '7-not-found');
+  });
+
+  await browser.close();
+}
+
+// The active challenge: one browser per fake-camera video (a rendered head doing the moves asked,
+// the flat photo moved the same way, the head doing other moves). Start is pressed as soon as the
+// camera shows frames, so the recording begins in the clip's frontal lead-in and sees the moves in order.
+async function challengeReady(page) {
+  await page.waitForSelector('body[data-screen="camera-challenge"][data-camera="ready"]');
+}
+
+for (const scenario of config.challenges || []) {
+  browser = await launch(scenario.video);
+  await run(scenario.name, async (page, out) => {
+    await page.goto(scenario.url);
+    await screen(page, 'consent');
+    out.consentSteps = await text(page, 'ol.steps');
+    await page.check('#consent-agree');
+    await page.click('#consent-start');
+    await challengeReady(page);
+    out.moves = await text(page, '#challenge-moves');
+    out.progress = await text(page, '.progress');
+    if (scenario.keyboard) {
+      const focus = [await activeId(page)];        // the heading
+      await page.keyboard.press('Tab');
+      focus.push(await activeId(page));            // Start
+      out.focusOrder = focus;
+      await page.keyboard.press('Enter');
+    } else {
+      await page.click('#challenge-start');
+    }
+    await page.waitForSelector('body[data-recording="true"]');
+    out.firstPrompt = await text(page, '#challenge-prompt');
+    await page.waitForSelector('body[data-screen="done"], body[data-screen="retry"]', { timeout: STEP_TIMEOUT });
+    out.after = await page.evaluate(() => document.body.dataset.screen);
+    if (out.after === 'done') {
+      await page.waitForURL('**/test-callback/**');
+      out.finalUrl = page.url();
+      return;
+    }
+    out.reasons = await text(page, '#retry-reasons');
+    out.body = await text(page, 'main');
+    if (!scenario.screenshots) return;
+    await shoot(page, '11-challenge-retry');
+    // Round again: a new challenge on the same camera screen; screens before and while recording.
+    await page.click('#retry-action');
+    await challengeReady(page);
+    await shoot(page, '10-challenge-camera');
+    await page.click('#challenge-start');
+    await page.waitForSelector('body[data-recording="true"]');
+    await page.waitForTimeout(900);
+    out.movePrompt = await text(page, '#challenge-prompt');
+    await shoot(page, '10-challenge-recording');
+  });
+  await browser.close();
+}
+
 writeFileSync(config.resultFile, JSON.stringify(result, null, 2));
 console.log(`capture-page: ${result.screenshots.length} screenshots in ${config.outDir}`);

@@ -2,6 +2,7 @@ package dev.likeness.capture;
 
 import dev.likeness.common.ApiException;
 import dev.likeness.face.InferenceSlots;
+import dev.likeness.liveness.LivenessConfig;
 import dev.likeness.liveness.PassiveLivenessScorer;
 import dev.likeness.liveness.active.ActiveFindings;
 import dev.likeness.liveness.active.ActiveLivenessAnalyzer;
@@ -15,6 +16,7 @@ import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FeatureSettingsParser;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,6 +39,7 @@ import java.util.UUID;
  * {@link ActiveLivenessAnalyzer} and recorded like a selfie attempt by {@link AttemptRecorder}.
  */
 @ApplicationScoped
+@Startup
 public class ChallengeStep {
 
     public static final int MOVES = 2;
@@ -66,9 +69,12 @@ public class ChallengeStep {
     private final PassiveLivenessScorer scorer;
     private final InferenceSlots slots;
     private final MediaVault vault;
+    /** Moves every challenge asks for when configured (tests only), else empty: random moves. */
+    private final List<HeadMove> fixedMoves;
 
     public ChallengeStep(CaptureSessions sessions, AttemptRecorder recorder, FeatureSettingsParser settings,
-                         ActiveLivenessAnalyzer analyzer, PassiveLivenessScorer scorer, InferenceSlots slots, MediaVault vault) {
+                         ActiveLivenessAnalyzer analyzer, PassiveLivenessScorer scorer, InferenceSlots slots, MediaVault vault,
+                         LivenessConfig config) {
         this.sessions = sessions;
         this.recorder = recorder;
         this.settings = settings;
@@ -76,6 +82,17 @@ public class ChallengeStep {
         this.scorer = scorer;
         this.slots = slots;
         this.vault = vault;
+        this.fixedMoves = fixedMoves(config.active().fixedSteps().orElse(List.of()));
+    }
+
+    /** Refuses a misspelt fixed sequence at once rather than on the first challenge. */
+    static List<HeadMove> fixedMoves(List<String> wire) {
+        List<HeadMove> moves = new ArrayList<>();
+        for (String name : wire) {
+            moves.add(HeadMove.ofWire(name.strip()).orElseThrow(() -> new IllegalArgumentException(
+                    "likeness.liveness.active.fixed-steps: unknown move '" + name + "'")));
+        }
+        return List.copyOf(moves);
     }
 
     public static ChallengeView.FrameLimits limits() {
@@ -98,7 +115,7 @@ public class ChallengeStep {
         challenge.sessionId = session.id;
         challenge.applicationId = session.applicationId;
         challenge.attempt = used + 1;
-        challenge.steps = String.join(",", randomMoves().stream().map(HeadMove::wire).toList());
+        challenge.steps = String.join(",", (fixedMoves.isEmpty() ? randomMoves() : fixedMoves).stream().map(HeadMove::wire).toList());
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
         challenge.nonce = HexFormat.of().formatHex(nonce);

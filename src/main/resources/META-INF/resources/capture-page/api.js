@@ -27,6 +27,16 @@ export function captureApi(token) {
       form.append('image', blob, `${step}.jpg`);
       return call(`/${encodeURIComponent(step)}`, { method: 'POST', body: form });
     },
+    /** A head-move challenge for the next attempt (active liveness). */
+    challenge: () => call('/challenge', { method: 'POST' }),
+    /** The burst recorded for a challenge: unmirrored JPEG frames in order, one client time (ms) each. */
+    challengeFrames: (challenge, frames) => {
+      const form = new FormData();
+      form.append('nonce', challenge.nonce);
+      form.append('timestamps', frames.map((f) => f.at).join(','));
+      frames.forEach((f, i) => form.append('frames', f.blob, `frame${String(i).padStart(2, '0')}.jpg`));
+      return call(`/challenge/${encodeURIComponent(challenge.challenge_id)}/frames`, { method: 'POST', body: form });
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { t, chooseLanguage, setLanguage } from './i18n.js';
 import { el, button, showScreen, waitOnScreen, loading } from './ui.js';
 import { ApiError, captureApi, tokenFromPath } from './api.js';
 import { stepFor } from './steps.js';
+import './challenge.js';
 
 const ENDED = new Set(['Expired', 'Abandoned', 'Kyc Expired']);
 const REDIRECT_DELAY_MS = 2500;

@@ -90,3 +90,44 @@ export async function faceCount(video) {
     return null;
   }
 }
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Records a burst from the video: evenly spaced frames, unmirrored, downscaled to at most maxWidth
+ * and JPEG-encoded, each with the client time (ms, strictly increasing) it was taken. onTick(elapsedMs)
+ * runs before each frame so the caller can change its prompt. Frames over the limits are left out.
+ */
+export async function recordBurst(video, { durationMs, fps = 10, maxWidth = 640, quality = 0.8, limits, onTick }) {
+  const count = Math.max(1, Math.min(limits.max_count, Math.ceil((durationMs * fps) / 1000)));
+  const interval = durationMs / count;
+  const scale = Math.min(1, maxWidth / video.videoWidth);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(video.videoWidth * scale);
+  canvas.height = Math.round(video.videoHeight * scale);
+  const context = canvas.getContext('2d');
+  const encoded = [];
+  const start = performance.now();
+  let last = 0;
+  for (let i = 0; i < count; i++) {
+    const wait = start + i * interval - performance.now();
+    if (wait > 0) await sleep(wait);
+    if (onTick) onTick(performance.now() - start);
+    context.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const at = Math.max(last + 1, Math.round(performance.timeOrigin + performance.now()));
+    last = at;
+    // toBlob copies the canvas when called, so the canvas can take the next frame at once.
+    encoded.push(new Promise((resolve) => canvas.toBlob((blob) => resolve(blob && { blob, at }), 'image/jpeg', quality)));
+  }
+  const remaining = start + durationMs - performance.now();
+  if (remaining > 0) await sleep(remaining);
+  const frames = [];
+  let total = 0;
+  for (const frame of await Promise.all(encoded)) {
+    if (!frame || frame.blob.size > limits.max_frame_bytes) continue;
+    if (total + frame.blob.size > limits.max_total_bytes) break;
+    total += frame.blob.size;
+    frames.push(frame);
+  }
+  return frames;
+}

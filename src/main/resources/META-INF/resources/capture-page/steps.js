@@ -1,8 +1,8 @@
 // The step registry. The capture API names the next step (`next_step`); the page looks it up here.
 // A step is { describe(ctx, state) -> text for the consent list or null, run(ctx, state) -> Promise<state> }
-// and resolves with the capture state that follows it. Steps added later (an active challenge, for
-// instance) register themselves with registerStep(name, step) from their own module, imported by app.js.
-import { t } from './i18n.js';
+// and resolves with the capture state that follows it. Steps in their own module (the active
+// challenge, challenge.js) register themselves with registerStep(name, step) and are imported by app.js.
+import { t, hasText } from './i18n.js';
 import { el, button, showScreen, showBusy, waitOnScreen, announce } from './ui.js';
 import { ApiError } from './api.js';
 import { openCamera, stopCamera, attach, grabJpeg, centreLuma, faceCount, CameraError } from './camera.js';
@@ -67,45 +67,51 @@ registerStep('start', {
   },
 });
 
-// ---- photo steps: the identity document (kyc) and the selfie ------------------------------------
+// ---- shared by the camera steps: attempts, the retry screen, the camera and its viewfinder -------
 
 /**
- * A step that shows the camera with a guide, takes one still frame on request and posts it to
- * /capture/v1/{token}/{name}. Failed attempts with attempts left show the server's reasons as advice
- * and go round again.
+ * Takes something with take(), sends it with send(taken) and follows the server's verdict: a failed
+ * attempt with attempts left shows the reasons as advice and goes round again; anything else is the
+ * capture state that follows the step. A 400 (the upload could not be used) asks again without
+ * spending an attempt, as does a challenge that expired or was replaced meanwhile.
  */
-export function photoStep({ name, facing, guide, mirrored, liveFeedback, describe }) {
-  return {
-    describe,
-    async run(ctx, state) {
-      for (;;) {
-        const blob = await captureFrame(ctx, state, { name, facing, guide, mirrored, liveFeedback });
-        showBusy('checking', t('checking.title'), t('checking.body'));
-        let next;
-        try {
-          next = await ctx.api.upload(name, blob);
-        } catch (e) {
-          if (e instanceof ApiError && e.status === 400) {
-            await retryScreen(['IMAGE_INVALID'], null);
-            continue;
-          }
-          if (e instanceof ApiError && e.status === 409) return ctx.api.state();
-          throw e;
-        }
-        const attempt = next.last_attempt;
-        if (attempt && attempt.outcome === 'retry') {
-          await retryScreen(attempt.reasons, attempt.attempts_remaining);
-          continue;
-        }
-        return next;
+export async function attempts(ctx, { step, take, send, checking = 'checking', invalid = 'IMAGE_INVALID' }) {
+  for (;;) {
+    const taken = await take();
+    showBusy('checking', t(`${checking}.title`), t(`${checking}.body`));
+    let next;
+    try {
+      next = await send(taken);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400) {
+        await retryScreen(step, [invalid], null);
+        continue;
       }
-    },
-  };
+      const code = e instanceof ApiError && e.body && typeof e.body.code === 'string' ? e.body.code : '';
+      if (e instanceof ApiError && (e.status === 409 || e.status === 404) && code.startsWith('challenge_')) {
+        await retryScreen(step, ['CHALLENGE_EXPIRED'], null);
+        continue;
+      }
+      if (e instanceof ApiError && e.status === 409) return ctx.api.state();
+      throw e;
+    }
+    const attempt = next.last_attempt;
+    if (attempt && attempt.outcome === 'retry') {
+      await retryScreen(step, attempt.reasons, attempt.attempts_remaining);
+      continue;
+    }
+    return next;
+  }
 }
 
-function retryScreen(reasons, remaining) {
-  const advice = (reasons || []).map((code) => t(`reason.${code}`)).filter((text) => !text.startsWith('reason.'));
-  const unique = [...new Set(advice)];
+/** Advice for a reason code: the step's own wording where it has one (reason.challenge.X), else the general one. */
+function advice(step, code) {
+  if (hasText(`reason.${step}.${code}`)) return t(`reason.${step}.${code}`);
+  return hasText(`reason.${code}`) ? t(`reason.${code}`) : null;
+}
+
+export function retryScreen(step, reasons, remaining) {
+  const unique = [...new Set((reasons || []).map((code) => advice(step, code)).filter(Boolean))];
   return waitOnScreen('retry', {
     title: t('retry.title'),
     icon: { symbol: '!', tone: 'bad' },
@@ -117,8 +123,8 @@ function retryScreen(reasons, remaining) {
   }, t('retry.button'));
 }
 
-/** Opens the camera (explaining any refusal), waits for the user's tap and returns a JPEG. */
-async function captureFrame(ctx, state, { name, facing, guide, mirrored, liveFeedback }) {
+/** Opens the camera (explaining any refusal and waiting for "Try again"), runs use(stream), then stops it. */
+export async function withCamera(facing, use) {
   for (;;) {
     let stream;
     try {
@@ -128,9 +134,10 @@ async function captureFrame(ctx, state, { name, facing, guide, mirrored, liveFee
       continue;
     }
     try {
-      return await viewfinder(ctx, state, stream, { name, guide, mirrored, liveFeedback });
+      return await use(stream);
     } finally {
       stopCamera(stream);
+      delete document.body.dataset.camera;
     }
   }
 }
@@ -156,13 +163,55 @@ function cameraProblem(error) {
   }, t('error.retry'));
 }
 
-function viewfinder(ctx, state, stream, { name, guide, mirrored, liveFeedback }) {
+/** The video box with its guide and hint line; the preview is mirrored for the front camera only. */
+export function viewfinderParts(name, { guide, mirrored }) {
+  const video = el('video', { autoplay: true, muted: true, playsinline: true, 'aria-hidden': 'true' });
+  const overlay = el('div', { class: `guide ${guide}`, 'aria-hidden': 'true' });
+  const hint = el('div', { class: 'hint', id: `${name}-hint` });
+  const frame = el('div', { class: `viewfinder ${name === 'document' ? 'document' : ''} ${mirrored ? 'mirrored' : ''}` },
+    video, overlay, hint);
+  return { video, overlay, hint, frame };
+}
+
+/**
+ * Shows the stream in the video; once frames arrive marks the camera ready (body[data-camera]),
+ * clears the hint, enables the button and announces it.
+ */
+export function startPreview(stream, { video, hint }, control) {
+  hint.textContent = t('camera.starting');
+  stream.getVideoTracks().forEach((track) => track.addEventListener('ended', () => { delete document.body.dataset.camera; }));
+  return attach(video, stream).then(() => {
+    document.body.dataset.camera = 'ready';
+    hint.textContent = '';
+    control.disabled = false;
+    announce(t('camera.ready'));
+  });
+}
+
+// ---- photo steps: the identity document (kyc) and the selfie ------------------------------------
+
+/**
+ * A step that shows the camera with a guide, takes one still frame on request and posts it to
+ * /capture/v1/{token}/{name}.
+ */
+export function photoStep({ name, facing, guide, mirrored, liveFeedback, describe }) {
+  return {
+    describe,
+    run(ctx, state) {
+      return attempts(ctx, {
+        step: name,
+        take: () => withCamera(facing, (stream) => viewfinder(state, stream, { name, guide, mirrored, liveFeedback })),
+        send: (blob) => ctx.api.upload(name, blob),
+      });
+    },
+  };
+}
+
+/** Waits for the user's tap and returns the current frame as a JPEG. */
+function viewfinder(state, stream, { name, guide, mirrored, liveFeedback }) {
   return new Promise((resolve, reject) => {
-    const video = el('video', { autoplay: true, muted: true, playsinline: true, 'aria-hidden': 'true' });
-    const overlay = el('div', { class: `guide ${guide}`, 'aria-hidden': 'true' });
-    const hint = el('div', { class: 'hint', id: `${name}-hint` });
-    const frame = el('div', { class: `viewfinder ${name === 'document' ? 'document' : ''} ${mirrored ? 'mirrored' : ''}` },
-      video, overlay, hint);
+    const parts = viewfinderParts(name, { guide, mirrored });
+    const { video, overlay, hint, frame } = parts;
     let timer = null;
     const capture = button(t(`${name}.capture`), async () => {
       capture.disabled = true;
@@ -180,34 +229,25 @@ function viewfinder(ctx, state, stream, { name, guide, mirrored, liveFeedback })
       body: [el('p', {}, t(`${name}.instructions`)), frame],
       actions: [capture],
     });
-    hint.textContent = t('camera.starting');
-    attach(video, stream).then(() => {
-      document.body.dataset.camera = 'ready';
-      hint.textContent = '';
-      capture.disabled = false;
-      announce(t('camera.ready'));
-      if (liveFeedback) {
-        let busy = false;
-        timer = setInterval(async () => {
-          if (busy) return;
-          busy = true;
-          try {
-            const text = await liveHint(video);
-            const said = text ? t(text) : '';
-            if (said !== hint.textContent && said) announce(said);
-            hint.textContent = said;
-            overlay.classList.toggle('ok', text === 'live.good');
-          } finally {
-            busy = false;
-          }
-        }, 500);
-      }
+    startPreview(stream, parts, capture).then(() => {
+      if (!liveFeedback) return;
+      let busy = false;
+      timer = setInterval(async () => {
+        if (busy) return;
+        busy = true;
+        try {
+          const text = await liveHint(video);
+          const said = text ? t(text) : '';
+          if (said !== hint.textContent && said) announce(said);
+          hint.textContent = said;
+          overlay.classList.toggle('ok', text === 'live.good');
+        } finally {
+          busy = false;
+        }
+      }, 500);
     }, reject);
-    stream.getVideoTracks().forEach((track) => track.addEventListener('ended', () => {
-      clearInterval(timer);
-      delete document.body.dataset.camera;
-    }));
-  }).finally(() => { delete document.body.dataset.camera; });
+    stream.getVideoTracks().forEach((track) => track.addEventListener('ended', () => clearInterval(timer)));
+  });
 }
 
 /** Advice from the current frame: light from the centre's brightness, faces where the browser can count them. */

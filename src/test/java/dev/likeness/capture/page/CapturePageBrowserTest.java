@@ -138,7 +138,7 @@ class CapturePageBrowserTest {
                 .setParameter("id", sessionId).executeUpdate();
     }
 
-    private static Map<String, Object> session(SessionFlows flows, String workflow, String portrait, String language,
+    static Map<String, Object> session(SessionFlows flows, String workflow, String portrait, String language,
                                                String callback) {
         Map<String, Object> body = new HashMap<>();
         body.put("workflow_id", workflow);
@@ -152,7 +152,7 @@ class CapturePageBrowserTest {
         return flows.api().body(body).post("/v3/session/").then().statusCode(201).extract().jsonPath().getMap("$");
     }
 
-    private static String origin(String url) {
+    static String origin(String url) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getAuthority();
     }

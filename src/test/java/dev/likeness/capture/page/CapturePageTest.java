@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTest
 class CapturePageTest {
 
-    private static final List<String> ASSETS = List.of("app.js", "steps.js", "camera.js", "api.js", "ui.js", "i18n.js",
+    private static final List<String> ASSETS = List.of("app.js", "steps.js", "challenge.js", "camera.js", "api.js", "ui.js", "i18n.js",
             "capture.css", "icon.svg");
 
     @Test
