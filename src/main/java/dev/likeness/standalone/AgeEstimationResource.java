@@ -10,6 +10,7 @@ import dev.likeness.security.Caller;
 import dev.likeness.verdict.LivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,14 +65,11 @@ public class AgeEstimationResource {
     public AgeEstimationResponse estimate(@RestForm("user_image") FileUpload userImage,
                                           @RestForm("face_liveness_score_decline_threshold") String livenessThreshold,
                                           @RestForm("age_estimation_decline_threshold") String ageThreshold,
-                                          @RestForm("rotate_image") String rotateImage,
-                                          @RestForm("save_api_request") String saveApiRequest,
-                                          @RestForm("vendor_data") String vendorData,
-                                          @RestForm("metadata") String metadata) {
+                                          @BeanParam CommonForm sent) {
         FormFields form = new FormFields();
         double decline = form.threshold("face_liveness_score_decline_threshold", livenessThreshold, 30);
         int minimumAge = form.wholeNumber("age_estimation_decline_threshold", ageThreshold, 18, 0, 150);
-        FormFields.Common common = form.common(rotateImage, saveApiRequest, vendorData, metadata, mapper);
+        FormFields.Common common = form.common(sent, mapper);
         StandaloneImage.Upload user = images.read("user_image", userImage, form);
         form.throwIfInvalid();
 

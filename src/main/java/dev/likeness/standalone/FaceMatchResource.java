@@ -11,6 +11,7 @@ import dev.likeness.risk.Warning;
 import dev.likeness.security.Caller;
 import dev.likeness.verdict.FaceMatchJudge;
 import dev.likeness.verdict.Status;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -68,13 +69,10 @@ public class FaceMatchResource {
     public FaceMatchResponse match(@RestForm("user_image") FileUpload userImage,
                                    @RestForm("ref_image") FileUpload refImage,
                                    @RestForm("face_match_score_decline_threshold") String threshold,
-                                   @RestForm("rotate_image") String rotateImage,
-                                   @RestForm("save_api_request") String saveApiRequest,
-                                   @RestForm("vendor_data") String vendorData,
-                                   @RestForm("metadata") String metadata) {
+                                   @BeanParam CommonForm sent) {
         FormFields form = new FormFields();
         double decline = form.threshold("face_match_score_decline_threshold", threshold, 30);
-        FormFields.Common common = form.common(rotateImage, saveApiRequest, vendorData, metadata, mapper);
+        FormFields.Common common = form.common(sent, mapper);
         StandaloneImage.Upload user = images.read("user_image", userImage, form);
         StandaloneImage.Upload ref = images.read("ref_image", refImage, form);
         form.throwIfInvalid();

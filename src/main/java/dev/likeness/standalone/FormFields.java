@@ -28,9 +28,9 @@ final class FormFields {
 
     private final Map<String, String> errors = new LinkedHashMap<>();
 
-    Common common(String rotateImage, String saveApiRequest, String vendorData, String metadata, ObjectMapper mapper) {
-        return new Common(flag("rotate_image", rotateImage, false), flag("save_api_request", saveApiRequest, true),
-                text("vendor_data", vendorData, 1024), jsonObject("metadata", metadata, mapper));
+    Common common(CommonForm sent, ObjectMapper mapper) {
+        return new Common(flag("rotate_image", sent.rotateImage, false), flag("save_api_request", sent.saveApiRequest, true),
+                text("vendor_data", sent.vendorData, 1024), jsonObject("metadata", sent.metadata, mapper));
     }
 
     byte[] image(String field, FileUpload upload, long maxBytes) {

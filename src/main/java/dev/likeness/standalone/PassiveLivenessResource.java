@@ -8,6 +8,7 @@ import dev.likeness.security.Caller;
 import dev.likeness.verdict.LivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -60,13 +61,10 @@ public class PassiveLivenessResource {
                     + "or no face is found. 503 liveness_model_unavailable when the anti-spoof weights are not installed.")
     public LivenessResponse check(@RestForm("user_image") FileUpload userImage,
                                   @RestForm("face_liveness_score_decline_threshold") String threshold,
-                                  @RestForm("rotate_image") String rotateImage,
-                                  @RestForm("save_api_request") String saveApiRequest,
-                                  @RestForm("vendor_data") String vendorData,
-                                  @RestForm("metadata") String metadata) {
+                                  @BeanParam CommonForm sent) {
         FormFields form = new FormFields();
         double decline = form.threshold("face_liveness_score_decline_threshold", threshold, 30);
-        FormFields.Common common = form.common(rotateImage, saveApiRequest, vendorData, metadata, mapper);
+        FormFields.Common common = form.common(sent, mapper);
         StandaloneImage.Upload user = images.read("user_image", userImage, form);
         form.throwIfInvalid();
 

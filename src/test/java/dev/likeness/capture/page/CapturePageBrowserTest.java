@@ -6,6 +6,7 @@ import dev.likeness.EvalFiles;
 import dev.likeness.session.SessionExpiry;
 import dev.likeness.session.SessionFlows;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -105,6 +106,7 @@ class CapturePageBrowserTest {
         assertEquals("ref=abc&verificationSessionId=" + flow.get("session_id") + "&status=Approved", finalUrl.getQuery());
         flows.decision((String) flow.get("session_id")).statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("Approved"));
+        capturedImagesAreServed(flows, (String) flow.get("session_id"));
 
         assertEquals("Already completed", scenarios.get("finished").get("title").asText());
         assertTrue(scenarios.get("retry").get("reasons").asText().contains("did not match the photo"),
@@ -161,5 +163,14 @@ class CapturePageBrowserTest {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.asText()));
         return values;
+    }
+
+    /** The decision of a session completed through the page links to what the camera captured. */
+    static void capturedImagesAreServed(SessionFlows flows, String sessionId) {
+        var decision = flows.decision(sessionId).extract().jsonPath();
+        for (String link : List.of(decision.getString("liveness_checks[0].reference_image"),
+                decision.getString("face_matches[0].target_image"), decision.getString("face_matches[0].source_image"))) {
+            RestAssured.given().get(link).then().statusCode(200).contentType("image/jpeg");
+        }
     }
 }

@@ -117,6 +117,9 @@ class CapturePageChallengeBrowserTest {
                 .body("status", equalTo("Approved"))
                 .body("liveness_checks[0].method", equalTo("ACTIVE_3D"))
                 .body("liveness_checks[0].status", equalTo("Approved"));
+        CapturePageBrowserTest.capturedImagesAreServed(flows, (String) head.get("session_id"));
+        given().get(flows.decision((String) head.get("session_id")).extract().<String>path("liveness_checks[0].video_url"))
+                .then().statusCode(200).contentType("video/x-motion-jpeg");
 
         assertTrue(scenarios.get("flat").get("finalUrl").asText().endsWith("&status=Declined"), scenarios.get("flat").get("finalUrl").asText());
         flows.decision((String) flat.get("session_id")).statusCode(200)
