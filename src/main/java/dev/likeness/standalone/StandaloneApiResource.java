@@ -1,0 +1,204 @@
+package dev.likeness.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.face.AnalysisOptions;
+import dev.likeness.face.FaceAnalysis;
+import dev.likeness.face.FaceEngine;
+import dev.likeness.face.FaceMatcher;
+import dev.likeness.face.InferenceSlots;
+import dev.likeness.risk.LogType;
+import dev.likeness.risk.Risk;
+import dev.likeness.risk.Warning;
+import dev.likeness.security.Caller;
+import dev.likeness.verdict.FaceMatchJudge;
+import dev.likeness.verdict.LivenessJudge;
+import dev.likeness.verdict.LivenessPolicy;
+import dev.likeness.verdict.Status;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The standalone biometric APIs (reference §7): {@code POST /v3/face-match/}, {@code /v3/passive-liveness/}
+ * and {@code /v3/age-estimation/}. Each reads its multipart form, runs the face engine, judges the
+ * result with Didit's rules and, with {@code save_api_request}, records it as an API-type session.
+ */
+@Path("/v3")
+@Tag(name = "Standalone APIs")
+public class StandaloneApiResource {
+
+    public record FaceMatchResult(String status, Double score, ImageFaces userImage, ImageFaces refImage,
+                                  List<Warning> warnings) {
+    }
+
+    public record FaceMatchResponse(UUID requestId, FaceMatchResult faceMatch, String vendorData, JsonNode metadata,
+                                    OffsetDateTime createdAt) {
+    }
+
+    public record LivenessResult(String status, String method, Double score, ImageFaces userImage,
+                                 List<Warning> warnings, Double faceQuality, Double faceLuminance) {
+    }
+
+    public record LivenessResponse(UUID requestId, LivenessResult liveness, String vendorData, JsonNode metadata,
+                                   OffsetDateTime createdAt) {
+    }
+
+    public record AgeEstimationResult(String status, String method, Double score, ImageFaces userImage,
+                                      Double ageEstimation, List<Warning> warnings) {
+    }
+
+    public record AgeEstimationResponse(UUID requestId, AgeEstimationResult ageEstimation, String vendorData,
+                                        JsonNode metadata, OffsetDateTime createdAt) {
+    }
+
+    private final StandaloneImage images;
+    private final FaceEngine engine;
+    private final FaceMatcher matcher;
+    private final InferenceSlots slots;
+    private final SelfieMeasurer measurer;
+    private final ApiRequestRecorder recorder;
+    private final Caller caller;
+    private final ObjectMapper mapper;
+
+    public StandaloneApiResource(StandaloneImage images, FaceEngine engine, FaceMatcher matcher, InferenceSlots slots,
+                                 SelfieMeasurer measurer, ApiRequestRecorder recorder, Caller caller, ObjectMapper mapper) {
+        this.images = images;
+        this.engine = engine;
+        this.matcher = matcher;
+        this.slots = slots;
+        this.measurer = measurer;
+        this.recorder = recorder;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("/face-match/")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Compare two faces",
+            description = "Approved when the calibrated score (0–100) is strictly above face_match_score_decline_threshold (default 30). "
+                    + "No face in either image: 200, Declined, NO_REFERENCE_IMAGE, score null.")
+    public FaceMatchResponse match(@RestForm("user_image") FileUpload userImage,
+                                   @RestForm("ref_image") FileUpload refImage,
+                                   @RestForm("face_match_score_decline_threshold") String threshold,
+                                   @BeanParam CommonForm sent) {
+        FormFields form = new FormFields();
+        double decline = form.threshold("face_match_score_decline_threshold", threshold, 30);
+        FormFields.Common common = form.common(sent, mapper);
+        StandaloneImage.Upload user = images.read("user_image", userImage, form);
+        StandaloneImage.Upload ref = images.read("ref_image", refImage, form);
+        form.throwIfInvalid();
+
+        AnalysisOptions options = new AnalysisOptions(common.rotate(), true, true);
+        InferenceSlots.Both<FaceAnalysis, FaceAnalysis> analyses = slots.both(
+                () -> engine.analyze(user.decoded().image(), options), () -> engine.analyze(ref.decoded().image(), options));
+        FaceAnalysis u = analyses.first();
+        FaceAnalysis r = analyses.second();
+        Double score = u.embedding() != null && r.embedding() != null ? matcher.score(u.embedding(), r.embedding()) : null;
+        List<Warning> warnings = FaceMatchJudge.judge(score, decline, decline, null);
+        String status = Status.standalone(warnings);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+
+        UUID requestId = UUID.randomUUID();
+        if (common.save()) {
+            requestId = recorder.faceMatch(caller.applicationId(), status, score, warnings, common.vendorData(), common.metadata(),
+                    new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
+                    new ApiRequestRecorder.StoredImage(ref.bytes(), ref.contentType(), "reference"), now);
+        } else if (score == null) {
+            score = 0.0; // Didit answers 0 rather than null when nothing is saved.
+        }
+        FaceMatchResult result = new FaceMatchResult(status, score, ImageFaces.of(u), ImageFaces.of(r), warnings);
+        return new FaceMatchResponse(requestId, result, common.vendorData(), common.metadata(), now);
+    }
+
+    @POST
+    @Path("/passive-liveness/")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Passive liveness of one selfie",
+            description = "Declined when the score (0–100) is at or below face_liveness_score_decline_threshold (default 30), "
+                    + "or no face is found. 503 liveness_model_unavailable when the anti-spoof weights are not installed.")
+    public LivenessResponse check(@RestForm("user_image") FileUpload userImage,
+                                  @RestForm("face_liveness_score_decline_threshold") String threshold,
+                                  @BeanParam CommonForm sent) {
+        FormFields form = new FormFields();
+        double decline = form.threshold("face_liveness_score_decline_threshold", threshold, 30);
+        FormFields.Common common = form.common(sent, mapper);
+        StandaloneImage.Upload user = images.read("user_image", userImage, form);
+        form.throwIfInvalid();
+
+        SelfieMeasurer.Measured measured = measurer.measure(user, common.rotate());
+        FaceAnalysis analysis = measured.analysis();
+        List<Warning> warnings = LivenessJudge.judge(measured.score(), analysis.quality(), analysis.faces().size(),
+                LivenessPolicy.standalone(decline), null);
+        String status = Status.standalone(warnings);
+        Double quality = analysis.quality() == null ? null : analysis.quality().quality();
+        Double luminance = analysis.quality() == null ? null : analysis.quality().luminance();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID requestId = common.save()
+                ? recorder.liveness(caller.applicationId(), "PASSIVE_LIVENESS", status, measured.score(), quality, luminance,
+                        null, warnings, common.vendorData(), common.metadata(),
+                        new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"), now)
+                : UUID.randomUUID();
+        LivenessResult result = new LivenessResult(status, "PASSIVE", measured.score(), ImageFaces.of(analysis), warnings,
+                quality, luminance);
+        return new LivenessResponse(requestId, result, common.vendorData(), common.metadata(), now);
+    }
+
+    @POST
+    @Path("/age-estimation/")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Estimate age and passive liveness",
+            description = "Approved only without warnings: LOW_LIVENESS_SCORE (score ≤ face_liveness_score_decline_threshold, default 30), "
+                    + "LIVENESS_FACE_ATTACK, NO_FACE_DETECTED, AGE_NOT_DETECTED, AGE_BELOW_MINIMUM (age < age_estimation_decline_threshold, default 18; 0 disables).")
+    public AgeEstimationResponse estimate(@RestForm("user_image") FileUpload userImage,
+                                          @RestForm("face_liveness_score_decline_threshold") String livenessThreshold,
+                                          @RestForm("age_estimation_decline_threshold") String ageThreshold,
+                                          @BeanParam CommonForm sent) {
+        FormFields form = new FormFields();
+        double decline = form.threshold("face_liveness_score_decline_threshold", livenessThreshold, 30);
+        int minimumAge = form.wholeNumber("age_estimation_decline_threshold", ageThreshold, 18, 0, 150);
+        FormFields.Common common = form.common(sent, mapper);
+        StandaloneImage.Upload user = images.read("user_image", userImage, form);
+        form.throwIfInvalid();
+
+        SelfieMeasurer.Measured measured = measurer.measure(user, common.rotate());
+        FaceAnalysis analysis = measured.analysis();
+        Double age = analysis.subject().map(s -> s.age()).map(a -> Math.round(a * 100.0) / 100.0).orElse(null);
+        // Any warning declines here, so the liveness checks that only inform elsewhere are left out.
+        List<Warning> warnings = new ArrayList<>(LivenessJudge.judge(measured.score(), null, analysis.faces().size(),
+                LivenessPolicy.standalone(decline), null).stream()
+                .filter(w -> !Risk.MULTIPLE_FACES_DETECTED.name().equals(w.risk())).toList());
+        if (age == null) {
+            warnings.add(Warning.standalone(Risk.AGE_NOT_DETECTED, LogType.ERROR));
+        } else if (minimumAge > 0 && age < minimumAge) {
+            warnings.add(Warning.standalone(Risk.AGE_BELOW_MINIMUM, LogType.ERROR));
+        }
+        String status = warnings.isEmpty() ? Status.APPROVED : Status.DECLINED;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID requestId = common.save()
+                ? recorder.liveness(caller.applicationId(), "AGE_ESTIMATION", status, measured.score(), null, null, age,
+                        warnings, common.vendorData(), common.metadata(),
+                        new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"), now)
+                : UUID.randomUUID();
+        AgeEstimationResult result = new AgeEstimationResult(status, "PASSIVE", measured.score(), ImageFaces.of(analysis),
+                age, warnings);
+        return new AgeEstimationResponse(requestId, result, common.vendorData(), common.metadata(), now);
+    }
+}
