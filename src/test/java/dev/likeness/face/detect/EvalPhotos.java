@@ -2,40 +2,32 @@ package dev.likeness.face.detect;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.likeness.evaluation.EvalPhotoReader;
+import dev.likeness.evaluation.EvalSet;
+
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** The shared evaluation photos (never committed; read from likeness.shared.dir at run time). */
+/** The shared evaluation face photos as DJL images (never committed; read from likeness.shared.dir at run time). */
 public final class EvalPhotos {
 
     private EvalPhotos() {
     }
 
     public static Path sharedDir() {
-        return Path.of(System.getProperty("likeness.shared.dir", "../shared"));
+        return EvalPhotoReader.sharedDir();
     }
 
     public static Path modelsDir() {
-        return Path.of(System.getProperty("likeness.models.dir", "target/models"));
+        return EvalPhotoReader.modelsDir();
     }
 
     public static List<Path> faces() {
-        try (Stream<Path> files = Files.list(sharedDir().resolve("eval/faces"))) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EvalSet.photos().stream().filter(p -> p.path().startsWith("faces/")).map(EvalSet.Photo::file).toList();
     }
 
+    /** Decoded as the service decodes uploads (EXIF orientation applied). */
     public static Image load(Path file) {
-        try {
-            return ImageFactory.getInstance().fromFile(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ImageFactory.getInstance().fromImage(EvalPhotoReader.read(file));
     }
 }
