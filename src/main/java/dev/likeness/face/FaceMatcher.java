@@ -14,17 +14,12 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class FaceMatcher {
 
-    /**
-     * The shipped calibration; a new model or recipe gets a new file and version. v1 fused dlib
-     * (BlazeFace alignment) with FaceRes; v2 is dlib alone on FaceMesh-aligned, mirror-averaged chips.
-     */
-    public static final String CALIBRATION = "/calibration/face-match-v2.json";
-
     private final ScoreCalibration calibration;
 
+    /** The configured pack's calibration; a new model or recipe gets a new file and version. */
     @Inject
-    public FaceMatcher(ObjectMapper mapper) {
-        this(ScoreCalibration.load(CALIBRATION, mapper));
+    public FaceMatcher(ObjectMapper mapper, FacePackConfig config) {
+        this(ScoreCalibration.load(config.modelPack().calibration(), mapper));
     }
 
     public FaceMatcher(ScoreCalibration calibration) {
@@ -52,6 +47,11 @@ public class FaceMatcher {
         scaledUnit(dlib, Math.sqrt(w), 0, out);
         scaledUnit(second, Math.sqrt(1 - w), dlib.length, out);
         return out;
+    }
+
+    /** A single recogniser's matching descriptor: the descriptor made unit length. */
+    public float[] embedding(float[] descriptor) {
+        return scaledUnit(descriptor, 1.0, 0, new float[descriptor.length]);
     }
 
     public double similarity(float[] a, float[] b) {

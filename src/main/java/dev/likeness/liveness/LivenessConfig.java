@@ -1,6 +1,7 @@
 package dev.likeness.liveness;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +11,15 @@ import java.util.Optional;
 public interface LivenessConfig {
 
     /**
-     * Directory holding MiniFASNet's two weight files. Unset or incomplete: passive liveness answers
-     * 503 {@code liveness_model_unavailable} and readiness reports it, the rest of the service runs.
+     * The passive anti-spoofing model: {@code fr-liveness} (default, fetched by the build),
+     * {@code minifasnet} or {@code average} (both need {@link #weightsDir()}). When the chosen
+     * model cannot load, passive liveness answers 503 {@code liveness_model_unavailable} and
+     * readiness is DOWN.
      */
+    @WithDefault("fr-liveness")
+    PassiveModel passiveModel();
+
+    /** Directory holding MiniFASNet's two weight files (only read when the passive model uses them). */
     Optional<String> weightsDir();
 
     /** Active liveness (README, "Active liveness"). */

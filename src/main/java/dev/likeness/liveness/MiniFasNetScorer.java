@@ -1,11 +1,11 @@
 package dev.likeness.liveness;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.cv.Image;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.face.TorchModels;
 import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ public final class MiniFasNetScorer implements AutoCloseable {
                 if (!Files.isRegularFile(file)) {
                     throw new NoSuchFileException(file.toString(), null, "MiniFASNet weights not installed");
                 }
-                Model model = Model.newInstance("minifasnet-" + variant.name().toLowerCase(), Device.cpu(), "PyTorch");
+                Model model = TorchModels.newModel("minifasnet-" + variant.name().toLowerCase());
                 models.put(variant, model);
                 model.setBlock(new MiniFasNet(MiniFasNetWeights.read(file, model.getNDManager())));
             }

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness names the models: the face models must be loaded (the service would not have started
- * otherwise); passive liveness is reported, and does not make the pod unready when the operator has
- * chosen not to install its weights.
+ * otherwise), and the configured passive liveness model too: without it every selfie would answer
+ * 503, so the pod takes no traffic.
  */
 @Readiness
 @ApplicationScoped
@@ -26,9 +26,10 @@ public class ModelsReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("models")
-                .status(faceModels != null)
-                .withData("face_models", "loaded")
-                .withData("passive_liveness", liveness.available() ? "loaded" : "unavailable: " + liveness.unavailableReason())
+                .status(faceModels != null && liveness.available())
+                .withData("face_models", "loaded (pack " + faceModels.pack().name().toLowerCase() + ")")
+                .withData("passive_liveness", liveness.model().name().toLowerCase().replace('_', '-')
+                        + (liveness.available() ? ": loaded" : ": unavailable: " + liveness.unavailableReason()))
                 .build();
     }
 }

@@ -1,8 +1,10 @@
 package dev.likeness.liveness;
 
+import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.common.ApiException;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.face.InferenceConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +15,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Passive liveness on 0–100: MiniFASNet's real-face probability × 100 for the face in the whole
- * camera frame. The weights are the operator's to install; without them this says so instead of
- * guessing, and everything else keeps working.
+ * Passive liveness on 0–100: the configured model's live probability × 100 for the face in the
+ * whole camera frame. By default fr_liveness, which the build fetches; MiniFASNet (alone or
+ * averaged in) when the operator installs its weights and chooses it. A configured model that
+ * cannot load is reported (503 on use, readiness DOWN) instead of guessed around.
  */
 @Startup
 @ApplicationScoped
@@ -23,36 +26,52 @@ public class PassiveLivenessScorer {
 
     private static final Logger LOG = Logger.getLogger(PassiveLivenessScorer.class);
 
-    private final Optional<MiniFasNetScorer> scorer;
+    private final PassiveModel choice;
+    private final Optional<FrLivenessScorer> frLiveness;
+    private final Optional<MiniFasNetScorer> miniFasNet;
     private final String unavailableReason;
 
-    public PassiveLivenessScorer(LivenessConfig config) {
-        Optional<MiniFasNetScorer> loaded = Optional.empty();
+    public PassiveLivenessScorer(LivenessConfig config, InferenceConfig models) {
+        this.choice = config.passiveModel();
         String reason = null;
-        if (config.weightsDir().isEmpty()) {
-            reason = "likeness.liveness.weights-dir is not set";
-        } else {
-            Path dir = Path.of(config.weightsDir().get()).toAbsolutePath();
+        Optional<FrLivenessScorer> fr = Optional.empty();
+        Optional<MiniFasNetScorer> mini = Optional.empty();
+        if (choice != PassiveModel.MINIFASNET) {
+            Path dir = Path.of(models.dir()).toAbsolutePath().resolve("faceplugin");
             try {
-                loaded = MiniFasNetScorer.loadIfInstalled(dir);
-                if (loaded.isEmpty()) {
-                    reason = "the MiniFASNet weight files are not in " + dir;
-                }
+                fr = Optional.of(FrLivenessScorer.load(dir));
             } catch (Exception e) {
-                reason = "the MiniFASNet weights in " + dir + " could not be loaded: " + e.getMessage();
+                reason = "fr_liveness in " + dir + " could not be loaded: " + e.getMessage();
             }
         }
-        this.scorer = loaded;
+        if (choice != PassiveModel.FR_LIVENESS) {
+            if (config.weightsDir().isEmpty()) {
+                reason = "likeness.liveness.weights-dir is not set";
+            } else {
+                Path dir = Path.of(config.weightsDir().get()).toAbsolutePath();
+                try {
+                    mini = MiniFasNetScorer.loadIfInstalled(dir);
+                    if (mini.isEmpty()) {
+                        reason = "the MiniFASNet weight files are not in " + dir;
+                    }
+                } catch (Exception e) {
+                    reason = "the MiniFASNet weights in " + dir + " could not be loaded: " + e.getMessage();
+                }
+            }
+        }
+        this.frLiveness = fr;
+        this.miniFasNet = mini;
         this.unavailableReason = reason;
         if (reason != null) {
-            LOG.warnf("passive liveness is unavailable: %s (see README, 'Passive liveness weights')", reason);
+            LOG.errorf("passive liveness (%s) is unavailable: %s (see README, 'Passive liveness')",
+                    choice.name().toLowerCase(), reason);
         } else {
-            LOG.info("passive liveness weights loaded");
+            LOG.infof("passive liveness model: %s", choice.name().toLowerCase());
         }
     }
 
     public boolean available() {
-        return scorer.isPresent();
+        return unavailableReason == null;
     }
 
     /** Why it is unavailable, for readiness; null when available. */
@@ -60,9 +79,14 @@ public class PassiveLivenessScorer {
         return unavailableReason;
     }
 
-    /** Answers 503 {@code liveness_model_unavailable} when the weights are not installed. */
+    /** The configured model, for readiness. */
+    public PassiveModel model() {
+        return choice;
+    }
+
+    /** Answers 503 {@code liveness_model_unavailable} when the configured model did not load. */
     public void requireAvailable() {
-        if (scorer.isEmpty()) {
+        if (!available()) {
             throw new ApiException(503, "Passive liveness is not available: the anti-spoofing model is not installed.",
                     "liveness_model_unavailable");
         }
@@ -71,12 +95,19 @@ public class PassiveLivenessScorer {
     /** 0–100, two decimals; the face must come from this same frame. */
     public double score(BufferedImage frame, DetectedFace face) {
         requireAvailable();
-        float real = scorer.get().realScore(ImageFactory.getInstance().fromImage(frame), face);
+        Image image = ImageFactory.getInstance().fromImage(frame);
+        double real = switch (choice) {
+            case FR_LIVENESS -> frLiveness.orElseThrow().realScore(image, face);
+            case MINIFASNET -> miniFasNet.orElseThrow().realScore(image, face);
+            case AVERAGE -> (frLiveness.orElseThrow().realScore(image, face)
+                    + miniFasNet.orElseThrow().realScore(image, face)) / 2.0;
+        };
         return Math.round(real * 100.0 * 100.0) / 100.0;
     }
 
     @PreDestroy
     void close() {
-        scorer.ifPresent(MiniFasNetScorer::close);
+        frLiveness.ifPresent(FrLivenessScorer::close);
+        miniFasNet.ifPresent(MiniFasNetScorer::close);
     }
 }

@@ -1,6 +1,7 @@
 package dev.likeness.bench;
 
 import ai.djl.modality.cv.ImageFactory;
+import dev.likeness.face.FaceModelPack;
 import dev.likeness.evaluation.EngineOutsideQuarkus;
 import dev.likeness.evaluation.EvalSet;
 import dev.likeness.evaluation.ScoreSeparation;
@@ -66,7 +67,7 @@ public final class FaceBenchmark {
     }
 
     private static void accuracy() {
-        EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped();
+        EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped(FaceModelPack.V3);
         ScoreCalibration calibration = pipeline.matcher.calibration();
         List<float[]> embeddings = new ArrayList<>();
         List<String> identities = new ArrayList<>();
@@ -103,7 +104,7 @@ public final class FaceBenchmark {
     }
 
     private static void liveness() throws IOException {
-        EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped();
+        EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped(FaceModelPack.V3);
         Path weights = Path.of(System.getProperty("likeness.shared.dir", "../shared"), "models", "minifasnet");
         try (MiniFasNetScorer scorer = MiniFasNetScorer.load(weights)) {
             Map<String, List<double[]>> byVariant = new HashMap<>();

@@ -3,6 +3,7 @@ package dev.likeness.evaluation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
+import dev.likeness.face.FaceModelPack;
 import dev.likeness.face.FaceModels;
 import dev.likeness.face.FaceQualityAssessor;
 import dev.likeness.face.InferenceConfig;
@@ -24,7 +25,7 @@ public final class EngineOutsideQuarkus {
     public final FaceEngine engine;
     public final ImageDecoder decoder = new ImageDecoder(DecodeLimits.DEFAULT);
 
-    public EngineOutsideQuarkus(ScoreCalibration calibration) {
+    public EngineOutsideQuarkus(FaceModelPack pack, ScoreCalibration calibration) {
         this.models = new FaceModels(new InferenceConfig() {
             @Override
             public String dir() {
@@ -45,13 +46,13 @@ public final class EngineOutsideQuarkus {
             public Duration queueTimeout() {
                 return Duration.ofSeconds(10);
             }
-        });
+        }, pack);
         this.matcher = new FaceMatcher(calibration);
         this.engine = new FaceEngine(models, new FaceQualityAssessor(), matcher);
     }
 
-    /** The pipeline with the calibration the service ships. */
-    public static EngineOutsideQuarkus shipped() {
-        return new EngineOutsideQuarkus(ScoreCalibration.load(FaceMatcher.CALIBRATION, new ObjectMapper()));
+    /** The pipeline of a pack with the calibration the service ships for it. */
+    public static EngineOutsideQuarkus shipped(FaceModelPack pack) {
+        return new EngineOutsideQuarkus(pack, ScoreCalibration.load(pack.calibration(), new ObjectMapper()));
     }
 }

@@ -52,6 +52,44 @@ public final class EvalDescriptors {
         }
         return entries;
     }
+    /**
+     * Genuine and impostor similarities of the pipeline's own matching descriptors (any pack), over
+     * every pair of evaluation photos where a face was found.
+     */
+    public static ScoreSeparation allPairsOfEmbeddings(EngineOutsideQuarkus pipeline) {
+        List<EvalSet.Photo> photos = new ArrayList<>();
+        List<float[]> embeddings = new ArrayList<>();
+        for (EvalSet.Photo photo : EvalSet.photos()) {
+            try {
+                var decoded = pipeline.decoder.decode(EvalSet.bytes(photo.path()));
+                FaceAnalysis analysis = pipeline.engine.analyze(decoded.image(), new AnalysisOptions(false, true, false));
+                if (analysis.embedding() != null) {
+                    photos.add(photo);
+                    embeddings.add(analysis.embedding());
+                } else {
+                    System.out.println("no face: " + photo.path());
+                }
+            } catch (InvalidImageException e) {
+                throw new IllegalStateException(photo.path() + " does not decode", e);
+            }
+        }
+        List<Double> genuine = new ArrayList<>();
+        List<Double> impostor = new ArrayList<>();
+        for (int i = 0; i < photos.size(); i++) {
+            for (int j = i + 1; j < photos.size(); j++) {
+                double s = pipeline.matcher.similarity(embeddings.get(i), embeddings.get(j));
+                boolean same = photos.get(i).identity().equals(photos.get(j).identity());
+                (same ? genuine : impostor).add(s);
+                if (Boolean.getBoolean("eval.printPairs") && ((same && s < 0.3) || (!same && s > 0.3))) {
+                    System.out.printf("%s %.3f %s %s%n", same ? "low-genuine" : "high-impostor", s,
+                            photos.get(i).path(), photos.get(j).path());
+                }
+            }
+        }
+        return new ScoreSeparation(genuine.stream().mapToDouble(Double::doubleValue).toArray(),
+                impostor.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     /** Weighted sum of the two cosines: w = 1 is dlib alone, w = 0 FaceRes alone. */
     public static double similarity(Entry a, Entry b, double dlibWeight) {
         return dlibWeight * dot(a.dlib(), b.dlib()) + (1 - dlibWeight) * dot(a.faceres(), b.faceres());

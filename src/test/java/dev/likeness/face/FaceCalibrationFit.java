@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.likeness.evaluation.EngineOutsideQuarkus;
 import dev.likeness.evaluation.EvalDescriptors;
+import dev.likeness.evaluation.ImpostorTail;
 import dev.likeness.evaluation.ScoreSeparation;
 
 import java.nio.file.Files;
@@ -16,84 +17,81 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fits the shipped face-match calibration on ../shared/eval and writes
- * the resource named by {@link FaceMatcher#CALIBRATION} under {@code src/main/resources}:
+ * Fits a pack's shipped face-match calibration on ../shared/eval and rewrites its resource under
+ * {@code src/main/resources} (argument: {@code v3} or {@code v2}, default v3):
  *
- * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.likeness.face.FaceCalibrationFit</pre>
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.likeness.face.FaceCalibrationFit -Dexec.args=v3</pre>
  *
- * It compares recipes (dlib alone, FaceRes alone, weighted fusions) by TAR at FAR 1e-3 then AUC
- * over every genuine and every different-identity pair, keeps the best, and places the anchors:
- * 30 below almost every genuine pair, 50 at a false-match rate of 1 in 1,000, 70 above every
- * impostor seen. It prints the threshold table the README publishes.
+ * The score carries Didit's meaning: score = 30 + 20 (-log10 FMR - 3), so 30 is a false-match
+ * rate of 1e-3, 50 of 1e-4, 70 of 1e-5, 90 of 1e-6. The false-match rate at a similarity comes
+ * from a Gaussian fitted to the upper 2 % of the impostor similarities (every cross-identity pair
+ * of the evaluation photos), since the set holds only a few thousand impostor pairs; rates below
+ * about 1 / (number of impostor pairs) are extrapolations. Above 90 the score rises linearly to 100
+ * at similarity 1. It prints the threshold table the README publishes.
  */
 public final class FaceCalibrationFit {
 
-    private static final double[] WEIGHTS = {1.0, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5, 0.0};
+    /** v2 fuses dlib with FaceRes at this weight (chosen by TAR at FAR 1e-3 when v2 was fitted). */
+    private static final double V2_DLIB_WEIGHT = 0.6;
+    private static final double TAIL_SHARE = 0.02;
 
     private FaceCalibrationFit() {
     }
 
     public static void main(String[] args) throws Exception {
-        // Fused at any weight, the engine's descriptor carries both parts for EvalDescriptors to split.
-        EngineOutsideQuarkus pipeline = new EngineOutsideQuarkus(
-                new ScoreCalibration("fit", 0.5, List.of(new double[] {0, 0}, new double[] {1, 100})));
-        List<EvalDescriptors.Entry> entries = EvalDescriptors.compute(pipeline);
-        long found = entries.stream().filter(EvalDescriptors.Entry::found).count();
-        System.out.printf(Locale.ROOT, "photos %d, with a face %d%n", entries.size(), found);
+        FaceModelPack pack = FaceModelPack.valueOf((args.length > 0 ? args[0] : "v3").toUpperCase(Locale.ROOT));
+        EngineOutsideQuarkus pipeline = new EngineOutsideQuarkus(pack, new ScoreCalibration("fit",
+                pack == FaceModelPack.V2 ? V2_DLIB_WEIGHT : 1.0, List.of(new double[] {0, 0}, new double[] {1, 100})));
+        ScoreSeparation pairs = pack == FaceModelPack.V2
+                ? EvalDescriptors.allPairs(EvalDescriptors.compute(pipeline), V2_DLIB_WEIGHT)
+                : EvalDescriptors.allPairsOfEmbeddings(pipeline);
+        pipeline.models.close();
 
-        double bestWeight = 1.0;
-        double bestTar = -1;
-        double bestAuc = -1;
-        for (double w : WEIGHTS) {
-            ScoreSeparation s = EvalDescriptors.allPairs(entries, w);
-            double tar = s.acceptRateAtFalseAcceptRate(1e-3);
-            double auc = s.auc();
-            System.out.printf(Locale.ROOT, "recipe dlib_weight=%.2f  genuine %d impostor %d  AUC %.5f  TAR@FAR1e-2 %.4f  TAR@FAR1e-3 %.4f%n",
-                    w, s.positives().length, s.negatives().length, auc, s.acceptRateAtFalseAcceptRate(1e-2), tar);
-            if (tar > bestTar + 1e-9 || (Math.abs(tar - bestTar) <= 1e-9 && auc > bestAuc)) {
-                bestTar = tar;
-                bestAuc = auc;
-                bestWeight = w;
-            }
-        }
-        ScoreSeparation chosen = EvalDescriptors.allPairs(entries, bestWeight);
-        double[] genuine = chosen.positives().clone();
-        double[] impostor = chosen.negatives().clone();
+        double[] genuine = pairs.positives().clone();
+        double[] impostor = pairs.negatives().clone();
         Arrays.sort(genuine);
         Arrays.sort(impostor);
+        ImpostorTail tail = ImpostorTail.fit(impostor, TAIL_SHARE);
+        System.out.printf(Locale.ROOT, "pack %s: genuine %d, impostor %d, AUC %.5f, TAR@FAR 1e-2 %.4f 1e-3 %.4f 1e-4 %.4f%n",
+                pack, genuine.length, impostor.length, pairs.auc(), pairs.acceptRateAtFalseAcceptRate(1e-2),
+                pairs.acceptRateAtFalseAcceptRate(1e-3), pairs.acceptRateAtFalseAcceptRate(1e-4));
+        System.out.printf(Locale.ROOT, "impostor tail: Gaussian mean %.4f sd %.4f fitted to the top %d similarities%n",
+                tail.mean(), tail.sd(), tail.fittedOn());
 
-        double s50 = impostor[impostor.length - 1 - (int) Math.floor(impostor.length * 1e-3)];
-        double maxImpostor = impostor[impostor.length - 1];
-        double s70 = Math.max(maxImpostor + 0.01, s50 + 0.02);
-        double s30 = Math.min(genuine[(int) Math.floor(genuine.length * 0.005)] - 0.01, s50 - 0.05);
-        double s0 = s30 - 2 * (s50 - s30);
-        double s90 = s70 + (1.0 - s70) * 0.5;
-        List<double[]> points = new ArrayList<>(List.of(new double[] {round(s0), 0}, new double[] {round(s30), 30},
-                new double[] {round(s50), 50}, new double[] {round(s70), 70}, new double[] {round(s90), 90},
-                new double[] {1.0, 100}));
-        String version = FaceMatcher.CALIBRATION.replaceAll(".*/(.*)\\.json", "$1");
-        ScoreCalibration calibration = new ScoreCalibration(version, bestWeight, points);
+        List<double[]> points = new ArrayList<>();
+        for (int score = 0; score <= 90; score += 10) {
+            double log10Fmr = -3 - (score - 30) / 20.0;
+            points.add(new double[] {round(tail.similarityAt(Math.pow(10, log10Fmr))), score});
+        }
+        points.add(new double[] {1.0, 100});
+        String version = pack.calibration().replaceAll(".*/(.*)\\.json", "$1");
+        ScoreCalibration calibration = new ScoreCalibration(version, pack == FaceModelPack.V2 ? V2_DLIB_WEIGHT : 1.0, points);
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model_version", calibration.modelVersion());
-        json.put("dlib_weight", bestWeight);
+        json.put("dlib_weight", calibration.dlibWeight());
         json.put("points", points);
         json.put("fitted_on", Map.of("genuine_pairs", genuine.length, "impostor_pairs", impostor.length,
-                "photos", found, "auc", round(bestAuc), "tar_at_far_1e-3", round(bestTar)));
-        Path out = Path.of("src/main/resources" + FaceMatcher.CALIBRATION);
+                "auc", round(pairs.auc()), "tar_at_far_1e-3", round(pairs.acceptRateAtFalseAcceptRate(1e-3)),
+                "impostor_tail", String.format(Locale.ROOT, "gaussian mean %.6f sd %.6f on the top %d", tail.mean(),
+                        tail.sd(), tail.fittedOn())));
+        Path out = Path.of("src/main/resources" + pack.calibration());
         Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n");
-        System.out.printf(Locale.ROOT, "chose dlib_weight=%.2f; wrote %s%n%n", bestWeight, out);
+        System.out.printf(Locale.ROOT, "wrote %s%n%n", out);
 
-        System.out.println("| score threshold | false-match rate (impostor pairs above) | false-non-match rate (genuine pairs at or below) |");
-        System.out.println("| --- | --- | --- |");
+        System.out.println("| score threshold | model FMR | measured false matches (impostor pairs above) | false non-matches (genuine pairs at or below) |");
+        System.out.println("| --- | --- | --- | --- |");
         for (int threshold = 10; threshold <= 90; threshold += 10) {
             int t = threshold;
             long fm = Arrays.stream(impostor).filter(s -> calibration.score(s) > t).count();
             long fnm = Arrays.stream(genuine).filter(s -> calibration.score(s) <= t).count();
-            System.out.printf(Locale.ROOT, "| %d | %d / %d (%.4f%%) | %d / %d (%.2f%%) |%n", threshold, fm, impostor.length,
-                    100.0 * fm / impostor.length, fnm, genuine.length, 100.0 * fnm / genuine.length);
+            double modelFmr = Math.pow(10, -3 - (t - 30) / 20.0);
+            boolean extrapolated = modelFmr * impostor.length < 1;
+            System.out.printf(Locale.ROOT, "| %d | %.0e%s | %d / %d (%.3f %%) | %d / %d (%.2f %%) |%n", threshold, modelFmr,
+                    extrapolated ? " (extrapolated)" : "", fm, impostor.length, 100.0 * fm / impostor.length, fnm,
+                    genuine.length, 100.0 * fnm / genuine.length);
         }
-        pipeline.models.close();
+        System.out.printf(Locale.ROOT, "genuine median score %.2f%n", calibration.score(genuine[genuine.length / 2]));
     }
 
     private static double round(double v) {

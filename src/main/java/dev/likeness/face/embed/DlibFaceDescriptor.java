@@ -1,10 +1,10 @@
 package dev.likeness.face.embed;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.cv.Image;
 import ai.djl.translate.TranslateException;
+import dev.likeness.face.TorchModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +39,7 @@ public final class DlibFaceDescriptor implements AutoCloseable {
             throw new NoSuchFileException(manifest.toString(), null, "face recognition weights not found");
         }
         var weights = TfjsWeights.read(manifest);
-        Model model = Model.newInstance("dlib-face-descriptor", Device.cpu(), "PyTorch");
+        Model model = TorchModels.newModel("dlib-face-descriptor");
         try {
             model.setBlock(new DlibResNet(model.getNDManager(), weights));
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.likeness.face.tfjs;
 
-import ai.djl.Device;
 import ai.djl.Model;
+import dev.likeness.face.TorchModels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class TfjsGraphModel {
     private static Model load(Path modelJson, GraphDef graph, List<String> outputs) {
         String fileName = modelJson.getFileName().toString();
         String name = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        Model model = Model.newInstance(name, Device.cpu(), "PyTorch");
+        Model model = TorchModels.newModel(name);
         try {
             model.setBlock(new TfjsGraphBlock(graph, model.getNDManager(), graph.placeholders(), outputs));
         } catch (RuntimeException e) {

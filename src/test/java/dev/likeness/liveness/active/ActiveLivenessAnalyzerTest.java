@@ -1,6 +1,7 @@
 package dev.likeness.liveness.active;
 
 import ai.djl.modality.cv.ImageFactory;
+import dev.likeness.face.FaceModelPack;
 import dev.likeness.EvalFiles;
 import dev.likeness.evaluation.EngineOutsideQuarkus;
 import dev.likeness.face.DetectedFace;
@@ -32,7 +33,7 @@ class ActiveLivenessAnalyzerTest {
 
     @BeforeAll
     static void load() {
-        engine = EngineOutsideQuarkus.shipped();
+        engine = EngineOutsideQuarkus.shipped(FaceModelPack.V3);
         analyzer = new ActiveLivenessAnalyzer(engine.models, engine.engine, engine.matcher);
     }
 
