@@ -21,6 +21,7 @@ public final class EvalFiles {
     public static final String POWELL_1 = "faces/colin_powell__1.jpg";
     public static final String POWELL_2 = "faces/colin_powell__2.jpg";
     public static final String PERRY_1 = "faces/katy_perry__1.jpg";
+    public static final String CLAPTON_1 = "faces/clapton__1.jpg";
 
     private EvalFiles() {
     }

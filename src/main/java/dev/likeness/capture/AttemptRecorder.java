@@ -10,6 +10,7 @@ import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.storedface.StoredFace;
+import dev.likeness.storedface.StoredFaceRefresher;
 import dev.likeness.storedface.StoredFaces;
 import dev.likeness.verdict.FaceMatchJudge;
 import dev.likeness.verdict.Status;
@@ -62,15 +63,17 @@ public class AttemptRecorder {
     private final FeatureSettingsParser settings;
     private final FaceMatcher matcher;
     private final StoredFaces storedFaces;
+    private final StoredFaceRefresher refresher;
     private final ObjectMapper mapper;
 
     public AttemptRecorder(CaptureSessions sessions, SessionOutcome outcome, FeatureSettingsParser settings,
-                           FaceMatcher matcher, StoredFaces storedFaces, ObjectMapper mapper) {
+                           FaceMatcher matcher, StoredFaces storedFaces, StoredFaceRefresher refresher, ObjectMapper mapper) {
         this.sessions = sessions;
         this.outcome = outcome;
         this.settings = settings;
         this.matcher = matcher;
         this.storedFaces = storedFaces;
+        this.refresher = refresher;
         this.mapper = mapper;
     }
 
@@ -108,8 +111,8 @@ public class AttemptRecorder {
             FaceMatchCheck check = FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id).firstResultOptional()
                     .orElseGet(() -> newFaceMatch(session, matchNode.get().nodeId(), now));
             check.attempts += 1;
-            Optional<StoredFaces.Face> reference = open.isKyc()
-                    ? storedFaces.documentOf(session.id) : storedFaces.referenceOf(session.id);
+            Optional<StoredFaces.Face> reference = (open.isKyc()
+                    ? storedFaces.documentOf(session.id) : storedFaces.referenceOf(session.id)).flatMap(refresher::current);
             Double score = reference.isPresent() && attempt.embedding() != null
                     ? matcher.score(attempt.embedding(), reference.get().embedding()) : null;
             List<Warning> warnings = FaceMatchJudge.judge(score, s.faceMatchScoreReviewThreshold(),

@@ -32,7 +32,8 @@ public final class FrLivenessScorer implements AutoCloseable {
     public static FrLivenessScorer load(Path facepluginDir) throws IOException {
         Criteria<FaceInFrame, Float> criteria = Criteria.builder()
                 .setTypes(FaceInFrame.class, Float.class)
-                .optModelPath(facepluginDir.resolve(FILE))
+                .optModelPath(facepluginDir)
+                .optModelName(FILE.substring(0, FILE.length() - ".onnx".length()))
                 .optEngine("OnnxRuntime")
                 .optTranslator(new FrLivenessTranslator())
                 .optOption("intraOpNumThreads", "1")

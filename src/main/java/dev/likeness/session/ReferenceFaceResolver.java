@@ -4,7 +4,6 @@ import dev.likeness.common.FieldValidationException;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
-import dev.likeness.face.FaceMatcher;
 import dev.likeness.face.InferenceSlots;
 import dev.likeness.media.Base64ImagePayload;
 import dev.likeness.media.DecodedImage;
@@ -12,9 +11,11 @@ import dev.likeness.media.ImageDecoder;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaConfig;
 import dev.likeness.media.MediaVault;
+import dev.likeness.storedface.StoredFaceRefresher;
 import dev.likeness.storedface.StoredFaces;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** Finds the reference face for a biometric-authentication session (reference §2.6, CONTRACT.md). */
@@ -31,20 +32,20 @@ class ReferenceFaceResolver {
     private final ImageDecoder decoder;
     private final MediaConfig mediaConfig;
     private final FaceEngine engine;
-    private final FaceMatcher matcher;
     private final InferenceSlots slots;
     private final StoredFaces storedFaces;
     private final MediaVault vault;
+    private final StoredFaceRefresher refresher;
 
-    ReferenceFaceResolver(ImageDecoder decoder, MediaConfig mediaConfig, FaceEngine engine, FaceMatcher matcher,
-                          InferenceSlots slots, StoredFaces storedFaces, MediaVault vault) {
+    ReferenceFaceResolver(ImageDecoder decoder, MediaConfig mediaConfig, FaceEngine engine, InferenceSlots slots,
+                          StoredFaces storedFaces, MediaVault vault, StoredFaceRefresher refresher) {
         this.decoder = decoder;
         this.mediaConfig = mediaConfig;
         this.engine = engine;
-        this.matcher = matcher;
         this.slots = slots;
         this.storedFaces = storedFaces;
         this.vault = vault;
+        this.refresher = refresher;
     }
 
     ReferenceFace resolve(UUID applicationId, String portraitImage, String vendorData) {
@@ -54,7 +55,10 @@ class ReferenceFaceResolver {
         if (vendorData == null || vendorData.isBlank()) {
             throw new FieldValidationException(FIELD, NO_PORTRAIT_NOR_USER);
         }
-        return storedFaces.reusableFor(applicationId, vendorData, matcher.modelVersion())
+        return storedFaces.reusableFor(applicationId, vendorData).stream()
+                .map(refresher::current)
+                .flatMap(Optional::stream)
+                .findFirst()
                 .map(face -> {
                     var media = face.mediaId() == null ? null : vault.read(face.mediaId()).orElse(null);
                     return new ReferenceFace(face.embedding(), media == null ? null : media.bytes(),

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +24,7 @@ import java.util.UUID;
 public class StoredFaces {
 
     /** A decrypted stored face. */
-    public record Face(UUID id, UUID sessionId, String source, float[] embedding, UUID mediaId) {
+    public record Face(UUID id, UUID sessionId, String source, float[] embedding, UUID mediaId, String modelVersion) {
     }
 
     private static final List<String> REUSE_ORDER = List.of(StoredFace.LIVENESS, StoredFace.DOCUMENT, StoredFace.ENROLLED);
@@ -55,21 +56,35 @@ public class StoredFaces {
         return face.id;
     }
 
-    /** The newest approved face for this user, liveness captures first, then document portraits, then enrolments. */
-    public Optional<Face> reusableFor(UUID applicationId, String vendorData, String modelVersion) {
+    /**
+     * This user's approved faces in order of preference: liveness captures first, then document
+     * portraits, then enrolments, newest first within each; of any model version.
+     */
+    public List<Face> reusableFor(UUID applicationId, String vendorData) {
         if (vendorData == null || vendorData.isBlank()) {
-            return Optional.empty();
+            return List.of();
         }
+        List<Face> found = new ArrayList<>();
         for (String source : REUSE_ORDER) {
-            Optional<StoredFace> found = StoredFace.<StoredFace>find(
-                    "applicationId = ?1 and vendorData = ?2 and source = ?3 and approved = true and modelVersion = ?4 "
-                            + "and deletedAt is null order by createdAt desc",
-                    applicationId, vendorData, source, modelVersion).firstResultOptional();
-            if (found.isPresent()) {
-                return found.map(this::open);
-            }
+            StoredFace.<StoredFace>find("applicationId = ?1 and vendorData = ?2 and source = ?3 and approved = true "
+                            + "and deletedAt is null order by createdAt desc", applicationId, vendorData, source)
+                    .<StoredFace>list().forEach(face -> found.add(open(face)));
         }
-        return Optional.empty();
+        return found;
+    }
+
+    /** A new descriptor for a stored face, from another model version (see {@link StoredFaceRefresher}). */
+    @Transactional
+    public void replaceEmbedding(UUID faceId, float[] embedding, String modelVersion) {
+        StoredFace face = StoredFace.findById(faceId);
+        if (face == null) {
+            return;
+        }
+        MediaCipher.Sealed sealed = cipher.seal(toBytes(embedding), face.id.toString());
+        face.keyId = sealed.keyId();
+        face.nonce = sealed.nonce();
+        face.embedding = sealed.ciphertext();
+        face.modelVersion = modelVersion;
     }
 
     /** The face a session compares against (its own reference). */
@@ -100,7 +115,7 @@ public class StoredFaces {
 
     private Face open(StoredFace face) {
         byte[] plain = cipher.open(new MediaCipher.Sealed(face.keyId, face.nonce, face.embedding), face.id.toString());
-        return new Face(face.id, face.sessionId, face.source, fromBytes(plain), face.mediaId);
+        return new Face(face.id, face.sessionId, face.source, fromBytes(plain), face.mediaId, face.modelVersion);
     }
 
     private static byte[] toBytes(float[] embedding) {

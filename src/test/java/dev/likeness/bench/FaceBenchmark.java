@@ -3,11 +3,13 @@ package dev.likeness.bench;
 import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.face.FaceModelPack;
 import dev.likeness.evaluation.EngineOutsideQuarkus;
+import dev.likeness.evaluation.EvalDescriptors;
 import dev.likeness.evaluation.EvalSet;
 import dev.likeness.evaluation.ScoreSeparation;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.ScoreCalibration;
+import dev.likeness.liveness.FrLivenessScorer;
 import dev.likeness.liveness.MiniFasNetScorer;
 
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +50,9 @@ public final class FaceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        accuracy();
+        for (FaceModelPack pack : FaceModelPack.values()) {
+            accuracy(pack);
+        }
         liveness();
         String url = System.getProperty("bench.url");
         Process service = null;
@@ -66,73 +71,76 @@ public final class FaceBenchmark {
         }
     }
 
-    private static void accuracy() {
-        EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped(FaceModelPack.V3);
+    private static void accuracy(FaceModelPack pack) {
+        EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped(pack);
         ScoreCalibration calibration = pipeline.matcher.calibration();
-        List<float[]> embeddings = new ArrayList<>();
-        List<String> identities = new ArrayList<>();
-        for (EvalSet.Photo photo : EvalSet.photos()) {
-            FaceAnalysis analysis = pipeline.engine.analyze(decode(pipeline, photo.path()), new AnalysisOptions(false, true, false));
-            if (analysis.embedding() != null) {
-                embeddings.add(analysis.embedding());
-                identities.add(photo.identity());
-            }
-        }
-        List<Double> genuine = new ArrayList<>();
-        List<Double> impostor = new ArrayList<>();
-        for (int i = 0; i < embeddings.size(); i++) {
-            for (int j = i + 1; j < embeddings.size(); j++) {
-                double s = pipeline.matcher.similarity(embeddings.get(i), embeddings.get(j));
-                (identities.get(i).equals(identities.get(j)) ? genuine : impostor).add(s);
-            }
-        }
-        ScoreSeparation separation = new ScoreSeparation(genuine.stream().mapToDouble(d -> d).toArray(),
-                impostor.stream().mapToDouble(d -> d).toArray());
-        System.out.printf(Locale.ROOT, "%n== Face match accuracy (%s, %d photos with a face, %d genuine / %d impostor pairs)%n",
-                calibration.modelVersion(), embeddings.size(), genuine.size(), impostor.size());
-        System.out.printf(Locale.ROOT, "AUC %.5f   TAR@FAR1e-2 %.2f%%   TAR@FAR1e-3 %.2f%%%n", separation.auc(),
-                100 * separation.acceptRateAtFalseAcceptRate(1e-2), 100 * separation.acceptRateAtFalseAcceptRate(1e-3));
+        ScoreSeparation separation = EvalDescriptors.allPairsOfEmbeddings(pipeline);
+        pipeline.models.close();
+        double[] genuine = separation.positives();
+        double[] impostor = separation.negatives();
+        System.out.printf(Locale.ROOT, "%n== Face match accuracy, pack %s (%s, %d genuine / %d impostor pairs)%n",
+                pack.name().toLowerCase(Locale.ROOT), calibration.modelVersion(), genuine.length, impostor.length);
+        System.out.printf(Locale.ROOT, "AUC %.5f   TAR@FAR1e-2 %.2f%%   TAR@FAR1e-3 %.2f%%   TAR@FAR1e-4 %.2f%% (1e-4 is below one impostor pair: the strictest threshold that accepts none)%n",
+                separation.auc(), 100 * separation.acceptRateAtFalseAcceptRate(1e-2),
+                100 * separation.acceptRateAtFalseAcceptRate(1e-3), 100 * separation.acceptRateAtFalseAcceptRate(1e-4));
         System.out.println("| threshold | false-match rate | false-non-match rate |");
         System.out.println("| --- | --- | --- |");
         for (int threshold : new int[] {30, 50, 70}) {
-            long fm = impostor.stream().filter(s -> calibration.score(s) > threshold).count();
-            long fnm = genuine.stream().filter(s -> calibration.score(s) <= threshold).count();
-            System.out.printf(Locale.ROOT, "| %d | %d / %d = %.4f%% | %d / %d = %.2f%% |%n", threshold, fm, impostor.size(),
-                    100.0 * fm / impostor.size(), fnm, genuine.size(), 100.0 * fnm / genuine.size());
+            long fm = Arrays.stream(impostor).filter(s -> calibration.score(s) > threshold).count();
+            long fnm = Arrays.stream(genuine).filter(s -> calibration.score(s) <= threshold).count();
+            System.out.printf(Locale.ROOT, "| %d | %d / %d = %.3f%% | %d / %d = %.2f%% |%n", threshold, fm, impostor.length,
+                    100.0 * fm / impostor.length, fnm, genuine.length, 100.0 * fnm / genuine.length);
         }
-        pipeline.models.close();
     }
 
     private static void liveness() throws IOException {
         EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped(FaceModelPack.V3);
+        try (FrLivenessScorer frLiveness = FrLivenessScorer.load(Path.of(System.getProperty("likeness.models.dir",
+                "target/models"), "faceplugin"))) {
+            livenessTable(pipeline, "fr_liveness (default)", frLiveness::realScore);
+        }
         Path weights = Path.of(System.getProperty("likeness.shared.dir", "../shared"), "models", "minifasnet");
-        try (MiniFasNetScorer scorer = MiniFasNetScorer.load(weights)) {
-            Map<String, List<double[]>> byVariant = new HashMap<>();
-            int noFace = 0;
-            for (EvalSet.SpoofSample sample : EvalSet.spoofSamples()) {
-                FaceAnalysis analysis = pipeline.engine.analyze(decode(pipeline, sample.path()), new AnalysisOptions(false, false, false));
-                double score = analysis.subject()
-                        .map(s -> 100.0 * scorer.realScore(ImageFactory.getInstance().fromImage(analysis.image()), s.face()))
-                        .orElse(-1.0);
-                if (score < 0) {
-                    noFace++;
-                    score = 0; // no face: declined like a failed liveness check
-                }
-                byVariant.computeIfAbsent(sample.variant(), k -> new ArrayList<>()).add(new double[] {sample.live() ? 1 : 0, score});
+        var miniFasNet = MiniFasNetScorer.loadIfInstalled(weights);
+        if (miniFasNet.isPresent()) {
+            try (MiniFasNetScorer scorer = miniFasNet.get()) {
+                livenessTable(pipeline, "MiniFASNet (operator-installed)", scorer::realScore);
             }
-            System.out.printf(Locale.ROOT, "%n== Passive liveness on the spoof set (%d samples without a detected face count as declined)%n", noFace);
-            System.out.println("| variant | live / attacks | AUC | APCER / BPCER at 30 (standalone default) | at 50 (workflow decline) |");
-            System.out.println("| --- | --- | --- | --- | --- |");
-            for (var entry : byVariant.entrySet()) {
-                double[] live = entry.getValue().stream().filter(r -> r[0] == 1).mapToDouble(r -> r[1]).toArray();
-                double[] attacks = entry.getValue().stream().filter(r -> r[0] == 0).mapToDouble(r -> r[1]).toArray();
-                ScoreSeparation s = new ScoreSeparation(live, attacks);
-                System.out.printf(Locale.ROOT, "| %s | %d / %d | %.3f | %.1f%% / %.1f%% | %.1f%% / %.1f%% |%n", entry.getKey(),
-                        live.length, attacks.length, s.auc(), 100 * accepted(attacks, 30), 100 * rejected(live, 30),
-                        100 * accepted(attacks, 50), 100 * rejected(live, 50));
-            }
+        } else {
+            System.out.println("\nMiniFASNet: no weights in " + weights + ", not measured");
         }
         pipeline.models.close();
+    }
+
+    private interface LiveScore {
+        float of(ai.djl.modality.cv.Image image, dev.likeness.face.DetectedFace face);
+    }
+
+    private static void livenessTable(EngineOutsideQuarkus pipeline, String model, LiveScore scorer) {
+        Map<String, List<double[]>> byVariant = new TreeMap<>();
+        int noFace = 0;
+        for (EvalSet.SpoofSample sample : EvalSet.spoofSamples()) {
+            FaceAnalysis analysis = pipeline.engine.analyze(decode(pipeline, sample.path()), new AnalysisOptions(false, false, false));
+            double score = analysis.subject()
+                    .map(s -> 100.0 * scorer.of(ImageFactory.getInstance().fromImage(analysis.image()), s.face()))
+                    .orElse(-1.0);
+            if (score < 0) {
+                noFace++;
+                score = 0; // no face: declined like a failed liveness check
+            }
+            byVariant.computeIfAbsent(sample.variant(), k -> new ArrayList<>()).add(new double[] {sample.live() ? 1 : 0, score});
+        }
+        System.out.printf(Locale.ROOT, "%n== Passive liveness, %s, on the spoof set (%d samples without a detected face count as declined)%n",
+                model, noFace);
+        System.out.println("| variant | live / attacks | AUC | APCER / BPCER at 30 (standalone default) | at 50 (workflow decline) |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (var entry : byVariant.entrySet()) {
+            double[] live = entry.getValue().stream().filter(r -> r[0] == 1).mapToDouble(r -> r[1]).toArray();
+            double[] attacks = entry.getValue().stream().filter(r -> r[0] == 0).mapToDouble(r -> r[1]).toArray();
+            ScoreSeparation s = new ScoreSeparation(live, attacks);
+            System.out.printf(Locale.ROOT, "| %s | %d / %d | %.3f | %.1f%% / %.1f%% | %.1f%% / %.1f%% |%n", entry.getKey(),
+                    live.length, attacks.length, s.auc(), 100 * accepted(attacks, 30), 100 * rejected(live, 30),
+                    100 * accepted(attacks, 50), 100 * rejected(live, 50));
+        }
     }
 
     /** Attacks approved: score strictly above the decline threshold. */
@@ -146,20 +154,22 @@ public final class FaceBenchmark {
 
     private static void latency(String url, String key, Process service) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        byte[] a = EvalSet.bytes("faces/colin_powell__1.jpg");
-        byte[] b = EvalSet.bytes("faces/colin_powell__2.jpg");
+        // Phone-size photos (1.3 MP each) of one person.
+        byte[] a = EvalSet.bytes("faces/human_stock_emotions_a__2.jpg");
+        byte[] b = EvalSet.bytes("faces/human_stock_emotions_a__3.jpg");
         System.out.printf(Locale.ROOT, "%n== /v3/face-match/ latency at %s (two real photos, %d + %d bytes, save_api_request=false)%n",
                 url, a.length, b.length);
         for (int i = 0; i < 8; i++) {
             faceMatch(client, url, key, a, b); // warm-up
         }
-        System.out.println("| concurrency | requests | p50 ms | p95 ms | throughput req/s |");
-        System.out.println("| --- | --- | --- | --- | --- |");
+        System.out.println("| concurrency | requests | p50 ms | p95 ms | throughput req/s | service CPU ms per verification |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
         for (int concurrency : new int[] {1, 2, 4}) {
             int requests = 30 * concurrency;
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             List<Future<Long>> futures = new ArrayList<>();
             long start = System.nanoTime();
+            double cpuBefore = service == null ? Double.NaN : cpuMillis(service.pid());
             for (int i = 0; i < requests; i++) {
                 futures.add(pool.submit(() -> faceMatch(client, url, key, a, b)));
             }
@@ -168,10 +178,11 @@ public final class FaceBenchmark {
                 millis[i] = futures.get(i).get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuPerRequest = service == null ? Double.NaN : (cpuMillis(service.pid()) - cpuBefore) / requests;
             pool.shutdown();
             Arrays.sort(millis);
-            System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.2f |%n", concurrency, requests, millis[requests / 2],
-                    millis[(int) Math.ceil(requests * 0.95) - 1], requests / seconds);
+            System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.2f | %.0f |%n", concurrency, requests, millis[requests / 2],
+                    millis[(int) Math.ceil(requests * 0.95) - 1], requests / seconds, cpuPerRequest);
         }
         if (service != null) {
             Map<String, String> status = procStatus(service.pid());
@@ -232,6 +243,13 @@ public final class FaceBenchmark {
         }
         process.destroy();
         throw new IllegalStateException("the service did not become ready in 120 s; see " + log);
+    }
+
+    /** User + system CPU time of a process so far (Linux /proc/<pid>/stat, clock ticks of 10 ms). */
+    private static double cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
     }
 
     private static Map<String, String> procStatus(long pid) throws IOException {

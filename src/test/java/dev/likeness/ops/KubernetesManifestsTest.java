@@ -133,6 +133,27 @@ class KubernetesManifestsTest {
         assertEquals(labels(deployment()), pdb.path("spec").path("selector").path("matchLabels"));
     }
 
+    /**
+     * {@code kubectl apply -k k8s/} on a plain cluster (kind, minikube): every listed resource and
+     * component exists, and the default install claims no volume (no ReadOnlyMany storage there).
+     */
+    @Test
+    void theDefaultKustomizationAppliesOnAPlainCluster() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode kustomization = yaml.readTree(new File("k8s/kustomization.yaml"));
+        for (JsonNode resource : kustomization.path("resources")) {
+            assertTrue(new File("k8s", resource.asText()).isFile(), "missing resource " + resource.asText());
+        }
+        JsonNode component = yaml.readTree(new File("k8s/minifasnet/kustomization.yaml"));
+        assertEquals("Component", component.path("kind").asText());
+        for (JsonNode resource : component.path("resources")) {
+            assertTrue(new File("k8s/minifasnet", resource.asText()).isFile(), "missing resource " + resource.asText());
+        }
+        for (JsonNode volume : deployment().path("spec").path("template").path("spec").path("volumes")) {
+            assertTrue(volume.path("persistentVolumeClaim").isMissingNode(), "the default install claims " + volume);
+        }
+    }
+
     @Test
     void bothDatabaseChoicesAreThere() {
         byKind("Cluster", "likeness-db");

@@ -37,7 +37,7 @@ class FaceMatchApiTest {
                 .then().statusCode(200)
                 .body("request_id", notNullValue())
                 .body("face_match.status", equalTo("Approved"))
-                .body("face_match.score", greaterThan(30f))
+                .body("face_match.score", greaterThan(80f))
                 .body("face_match.warnings", empty())
                 .body("face_match.user_image.best_angle", equalTo(0))
                 .body("face_match.user_image.entities", hasSize(1))
@@ -49,6 +49,18 @@ class FaceMatchApiTest {
                 .body("vendor_data", equalTo("user-123"))
                 .body("metadata.flow", equalTo("login"))
                 .body("created_at", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00"));
+    }
+
+    /** Under face-match-v2's old calibration this pair scored 39.9 and was Approved at Didit's default 30. */
+    @Test
+    void twoOlderMenAreDeclinedAtTheDefaultThreshold() {
+        call(TestTenants.create("fm-powell-clapton"))
+                .multiPart("user_image", "a.jpg", EvalFiles.bytes(EvalFiles.POWELL_1), "image/jpeg")
+                .multiPart("ref_image", "b.jpg", EvalFiles.bytes(EvalFiles.CLAPTON_1), "image/jpeg")
+                .post("/v3/face-match/")
+                .then().statusCode(200)
+                .body("face_match.status", equalTo("Declined"))
+                .body("face_match.score", lessThanOrEqualTo(30f));
     }
 
     @Test

@@ -31,7 +31,8 @@ public final class MobileFaceNetDescriptor implements AutoCloseable {
     public static MobileFaceNetDescriptor load(Path facepluginDir) throws IOException {
         Criteria<Image, float[]> criteria = Criteria.builder()
                 .setTypes(Image.class, float[].class)
-                .optModelPath(facepluginDir.resolve(FILE))
+                .optModelPath(facepluginDir)
+                .optModelName(FILE.substring(0, FILE.length() - ".onnx".length()))
                 .optEngine("OnnxRuntime")
                 .optTranslator(new MobileFaceNetTranslator())
                 .optOption("intraOpNumThreads", "1")
