@@ -21,6 +21,9 @@ class ProductionSurfaceTest {
         given().get("/q/openapi?format=json").then().statusCode(404);
         given().get("/q/swagger-ui/").then().statusCode(404);
         given().get("/q/swagger-ui/index.html").then().statusCode(404);
+        int management = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+        given().port(management).get("/q/openapi").then().statusCode(404);
+        given().port(management).get("/q/swagger-ui/").then().statusCode(404);
     }
 
     @Test
