@@ -115,8 +115,8 @@ public class AttemptRecorder {
                     ? storedFaces.documentOf(session.id) : storedFaces.referenceOf(session.id)).flatMap(refresher::current);
             Double score = reference.isPresent() && attempt.embedding() != null
                     ? matcher.score(attempt.embedding(), reference.get().embedding()) : null;
-            List<Warning> warnings = FaceMatchJudge.judge(score, s.faceMatchScoreReviewThreshold(),
-                    s.faceMatchScoreDeclineThreshold(), check.nodeId);
+            List<Warning> warnings = FaceMatchJudge.judge(score, reference.isPresent(), s.faceMatchScoreReviewThreshold(),
+                    s.faceMatchScoreDeclineThreshold(), s.faceMatchNotComputedAction(), check.nodeId);
             check.score = decimal(score);
             check.targetMediaId = attempt.imageMedia();
             check.sourceMediaId = reference.map(StoredFaces.Face::mediaId).orElse(session.referenceMediaId);

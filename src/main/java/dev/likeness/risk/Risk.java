@@ -25,6 +25,8 @@ public enum Risk {
             "The estimated age is below the configured minimum age."),
     NO_REFERENCE_IMAGE(Feature.FACEMATCH, "No reference image",
             "A face was missing from the reference or the target image, so no similarity could be computed."),
+    FACE_MATCH_NOT_COMPUTED(Feature.FACEMATCH, "Face match not computed",
+            "The reference face exists but no face was found in the captured image, so no similarity could be computed."),
     LOW_FACE_MATCH_SIMILARITY(Feature.FACEMATCH, "Low face match similarity",
             "The similarity between the two faces is at or below the configured threshold."),
     FACE_MATCH_MAX_ATTEMPTS_EXCEEDED(Feature.FACEMATCH, "Face match attempts exhausted",

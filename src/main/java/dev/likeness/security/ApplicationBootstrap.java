@@ -31,6 +31,28 @@ public class ApplicationBootstrap {
         bootstrap();
     }
 
+    /** A key's prefix and its application's environment must agree, or an sk_test_ key would decide live. */
+    static String environment(BootstrapConfig boot) {
+        String fromKey = boot.apiKey().map(ApplicationBootstrap::environmentOfKey).orElse(null);
+        String configured = boot.environment().map(String::strip).orElse(null);
+        if (configured != null && !configured.equals("live") && !configured.equals("sandbox")) {
+            throw new IllegalStateException("likeness.bootstrap.environment must be live or sandbox, not '" + configured + "'.");
+        }
+        if (configured != null && fromKey != null && !configured.equals(fromKey)) {
+            throw new IllegalStateException("likeness.bootstrap.environment is " + configured
+                    + " but likeness.bootstrap.api-key starts with " + ApiKeyFormat.prefixFor(fromKey)
+                    + ": use an " + ApiKeyFormat.prefixFor(configured) + " key or leave the environment unset.");
+        }
+        return configured != null ? configured : fromKey != null ? fromKey : "live";
+    }
+
+    private static String environmentOfKey(String key) {
+        if (key.startsWith("sk_test_")) {
+            return "sandbox";
+        }
+        return key.startsWith("sk_live_") ? "live" : null;
+    }
+
     @Transactional
     void bootstrap() {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_ID + ")").getSingleResult();
@@ -39,7 +61,7 @@ public class ApplicationBootstrap {
         }
         BootstrapConfig boot = config;
         ApplicationRegistry.NewApplication created =
-                registry.create(boot.applicationName(), boot.environment(), boot.apiKey().orElse(null));
+                registry.create(boot.applicationName(), environment(boot), boot.apiKey().orElse(null));
         LOG.infof("created the first application %s (%s)", created.application().id, created.application().name);
         if (boot.apiKey().isEmpty()) {
             // The one time a generated key exists in clear: shown on the console, not sent to the log pipeline.

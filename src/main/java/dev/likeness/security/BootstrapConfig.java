@@ -20,7 +20,11 @@ public interface BootstrapConfig {
     @WithDefault("Default application")
     String applicationName();
 
-    /** {@code live} or {@code sandbox}: decides the key prefix and the decisions' {@code environment}. */
-    @WithDefault("live")
-    String environment();
+    /**
+     * {@code live} or {@code sandbox}: the decisions' and webhooks' {@code environment} and the
+     * generated key's prefix. Unset: taken from the configured key's prefix ({@code sk_test_} is
+     * sandbox, as with Didit), else {@code live}. A value that contradicts the key's prefix stops
+     * start-up.
+     */
+    Optional<String> environment();
 }

@@ -62,7 +62,7 @@ class ReferenceFaceResolver {
                 .map(face -> {
                     var media = face.mediaId() == null ? null : vault.read(face.mediaId()).orElse(null);
                     return new ReferenceFace(face.embedding(), media == null ? null : media.bytes(),
-                            media == null ? null : media.contentType(), face.mediaId());
+                            media == null ? null : media.contentType(), face.mediaId(), true, face.sessionId());
                 })
                 .orElseThrow(() -> new FieldValidationException(FIELD, NO_STORED_FACE));
     }
@@ -80,6 +80,6 @@ class ReferenceFaceResolver {
         if (analysis.embedding() == null) {
             throw new FieldValidationException(FIELD, NO_FACE_IN_PORTRAIT);
         }
-        return new ReferenceFace(analysis.embedding(), bytes, decoded.format().mediaType(), null);
+        return new ReferenceFace(analysis.embedding(), bytes, decoded.format().mediaType(), null, false, null);
     }
 }

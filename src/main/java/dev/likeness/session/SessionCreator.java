@@ -132,8 +132,9 @@ public class SessionCreator {
                 session.referenceMediaId = vault.store(applicationId, session.id, "reference",
                         reference.contentType(), reference.portraitBytes());
             }
-            // Whether from the request or a stored face, the reference now belongs to this session.
-            session.sourceImageSessionId = session.id;
+            // A copy of the reference is kept with this session either way, but source_image_session_id
+            // names where the face came from, so a reviewer can trace a reused face to its session.
+            session.sourceImageSessionId = reference.sourceImageSessionId(session.id);
             storedFaces.save(applicationId, session.id, session.vendorData, StoredFace.REFERENCE, false,
                     reference.embedding(), matcher.modelVersion(), session.referenceMediaId);
         }

@@ -96,11 +96,12 @@ public class SessionResource {
 
     @POST
     @Path("/sessions/delete/")
-    @Operation(summary = "Delete several sessions", description = "session_numbers (digit strings) or delete_all: true.")
+    @Operation(summary = "Delete several sessions",
+            description = "session_numbers (digit strings) or delete_all: true. 204 with an empty body, like deleting one session.")
     public Response deleteMany(BatchDelete body) {
         BatchDelete request = body == null ? new BatchDelete(null, null) : body;
         removal.deleteMany(caller.applicationId(), request.sessionNumbers(), Boolean.TRUE.equals(request.deleteAll()));
-        return Response.ok().build();
+        return Response.noContent().build();
     }
 
     @PATCH

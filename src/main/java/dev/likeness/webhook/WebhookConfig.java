@@ -58,11 +58,13 @@ public interface WebhookConfig {
     Duration retention();
 
     /**
-     * Accept receivers on loopback, link-local, private (RFC 1918 / unique-local) and other
-     * non-public addresses. Self-hosted setups usually post to a neighbour on the private network;
-     * set to false when API users are not trusted with the internal network (checked when a URL is
-     * configured and again before every send).
+     * Accept receivers on loopback, link-local (cloud metadata such as 169.254.169.254), private
+     * (RFC 1918 / unique-local) and other non-public addresses. Off by default, because any API key
+     * could otherwise point deliveries at the internal network and read the first KB of each answer
+     * in the delivery log. Turn on for single-tenant installs whose receiver is a neighbour on the
+     * private network ({@code LIKENESS_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true}). Checked when a URL is
+     * configured and again before every send, since DNS answers change.
      */
-    @WithDefault("true")
+    @WithDefault("false")
     boolean allowPrivateTargets();
 }

@@ -33,6 +33,10 @@ public class WebhookDestination extends PanacheEntityBase {
 
     public String url;
 
+    /** Human-readable name, as Didit's console shows it; empty when none was given. */
+    @Column(nullable = false)
+    public String label = "";
+
     /** Kept as issued because it keys the HMACs; never logged, shown only to the owning application. */
     @Column(name = "secret_shared_key", nullable = false)
     public String secretSharedKey;
@@ -63,14 +67,9 @@ public class WebhookDestination extends PanacheEntityBase {
         return find("applicationId = ?1 and legacy = true", applicationId).firstResultOptional();
     }
 
-    /** The destinations listed by the API: every explicit one, plus the legacy one once it has a URL. */
-    public static List<WebhookDestination> listed(UUID applicationId, int limit, int offset) {
-        return find("applicationId = ?1 and (legacy = false or url is not null) order by createdAt, id", applicationId)
-                .range(offset, offset + limit - 1).list();
-    }
-
-    public static long countListed(UUID applicationId) {
-        return count("applicationId = ?1 and (legacy = false or url is not null)", applicationId);
+    /** The destinations listed by the API, oldest first: every explicit one, plus the legacy one once it has a URL. */
+    public static List<WebhookDestination> listed(UUID applicationId) {
+        return list("applicationId = ?1 and (legacy = false or url is not null) order by createdAt, id", applicationId);
     }
 
     /** Destinations that take new events now: enabled, with a URL. */

@@ -29,6 +29,7 @@ public class WebhookDestinations {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final int MAX_LABEL_LENGTH = 255;
 
     private final WebhookTargetPolicy targets;
     private final ObjectMapper mapper;
@@ -93,6 +94,7 @@ public class WebhookDestinations {
             fields.error("subscribed_events", "This field is required.");
         }
         d.webhookVersion = fields.has("webhook_version") ? fields.version("webhook_version") : WebhookEventTypes.DEFAULT_VERSION;
+        d.label = fields.label(d.label);
         d.enabled = fields.bool("enabled", true);
         fields.throwIfInvalid();
         OffsetDateTime now = now();
@@ -128,6 +130,7 @@ public class WebhookDestinations {
         if (fields.has("webhook_version")) {
             d.webhookVersion = fields.version("webhook_version");
         }
+        d.label = fields.label(d.label);
         d.enabled = fields.bool("enabled", d.enabled);
         boolean rotate = fields.bool("rotate_secret_key", false);
         fields.throwIfInvalid();
@@ -224,6 +227,23 @@ public class WebhookDestinations {
                 return fallback;
             }
             return v.booleanValue();
+        }
+
+        /** {@code label}: absent keeps {@code current}, null or blank clears it. */
+        String label(String current) {
+            if (!has("label")) {
+                return current;
+            }
+            String label = nullableText("label");
+            if (label != null && label.indexOf('\u0000') >= 0) {
+                error("label", "Null characters are not allowed.");
+                return current;
+            }
+            if (label != null && label.length() > MAX_LABEL_LENGTH) {
+                error("label", "Ensure this field has no more than " + MAX_LABEL_LENGTH + " characters.");
+                return current;
+            }
+            return label == null ? "" : label.strip();
         }
 
         String version(String name) {

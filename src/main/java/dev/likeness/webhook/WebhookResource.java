@@ -40,9 +40,16 @@ public class WebhookResource {
         }
     }
 
-    public record DestinationView(UUID uuid, String url, String secretSharedKey, List<String> subscribedEvents,
-                                  String webhookVersion, boolean enabled, boolean legacy,
+    /** One destination with its signing secret: the answer to create, read and update, as Didit's. */
+    public record DestinationView(UUID uuid, String label, String url, String secretSharedKey, String secretLast4,
+                                  List<String> subscribedEvents, String webhookVersion, boolean enabled, boolean legacy,
                                   OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /** A row of the list: never the secret itself, only its last four characters to tell secrets apart. */
+    public record ListedDestination(UUID uuid, String label, String url, String secretLast4,
+                                    List<String> subscribedEvents, int subscribedEventsCount, String webhookVersion,
+                                    boolean enabled, boolean legacy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
     public record DeliveryView(UUID uuid, UUID outboxId, UUID eventId, String webhookType, UUID sessionId,
@@ -88,18 +95,15 @@ public class WebhookResource {
 
     @GET
     @Path("/destinations/")
-    @Operation(summary = "List webhook destinations")
-    public Page<DestinationView> list(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
-                                      @Context UriInfo uri) {
-        int[] bounds = Page.bounds(limit, offset, 50, 200);
-        UUID app = caller.applicationId();
-        List<DestinationView> rows = WebhookDestination.listed(app, bounds[0], bounds[1]).stream().map(this::view).toList();
-        return Page.of(rows, WebhookDestination.countListed(app), bounds[0], bounds[1], uri);
+    @Operation(summary = "List webhook destinations",
+            description = "A plain JSON array, oldest first, as Didit's. Rows show secret_last4, never the secret: read one destination for secret_shared_key.")
+    public List<ListedDestination> list() {
+        return WebhookDestination.listed(caller.applicationId()).stream().map(this::listed).toList();
     }
 
     @POST
     @Path("/destinations/")
-    @Operation(summary = "Add a webhook destination", description = "url, subscribed_events (explicit list: status.updated, data.updated), webhook_version, enabled. The server issues secret_shared_key.")
+    @Operation(summary = "Add a webhook destination", description = "label, url, subscribed_events (explicit list: status.updated, data.updated), webhook_version, enabled. The server issues secret_shared_key.")
     public Response create(JsonNode body) {
         return Response.status(201).entity(view(destinations.create(caller.applicationId(), body))).build();
     }
@@ -113,7 +117,7 @@ public class WebhookResource {
 
     @PATCH
     @Path("/destinations/{uuid}/")
-    @Operation(summary = "Change a webhook destination", description = "Any of url, subscribed_events, webhook_version, enabled; rotate_secret_key: true issues a new secret.")
+    @Operation(summary = "Change a webhook destination", description = "Any of label, url, subscribed_events, webhook_version, enabled; rotate_secret_key: true issues a new secret.")
     public DestinationView update(@PathParam("uuid") UUID id, JsonNode body) {
         return view(destinations.update(caller.applicationId(), id, body));
     }
@@ -155,7 +159,17 @@ public class WebhookResource {
     }
 
     private DestinationView view(WebhookDestination d) {
-        return new DestinationView(d.id, d.url, d.secretSharedKey, destinations.subscribedEvents(d), d.webhookVersion,
-                d.enabled, d.legacy, d.createdAt, d.updatedAt);
+        return new DestinationView(d.id, d.label, d.url, d.secretSharedKey, last4(d.secretSharedKey),
+                destinations.subscribedEvents(d), d.webhookVersion, d.enabled, d.legacy, d.createdAt, d.updatedAt);
+    }
+
+    private ListedDestination listed(WebhookDestination d) {
+        List<String> events = destinations.subscribedEvents(d);
+        return new ListedDestination(d.id, d.label, d.url, last4(d.secretSharedKey), events, events.size(),
+                d.webhookVersion, d.enabled, d.legacy, d.createdAt, d.updatedAt);
+    }
+
+    private static String last4(String secret) {
+        return secret.substring(Math.max(0, secret.length() - 4));
     }
 }

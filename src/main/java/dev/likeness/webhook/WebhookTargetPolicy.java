@@ -61,6 +61,10 @@ public class WebhookTargetPolicy {
         if (uri.getRawFragment() != null) {
             throw new FieldValidationException(field, "URLs must not contain a fragment.");
         }
+        if (!allowPrivateTargets && uri.getHost() == null && isPrivateNumericAuthority(uri.getRawAuthority())) {
+            // e.g. http://127.1/: java.net.URI finds no host in it, but other resolvers read loopback.
+            throw new FieldValidationException(field, PRIVATE_REFUSED);
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty() || uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new FieldValidationException(field, "Enter a valid URL.");
         }
@@ -72,10 +76,25 @@ public class WebhookTargetPolicy {
 
     /** Why a send to this URL must not happen now, if it must not. */
     public Optional<String> refusal(URI uri) {
+        if (uri.getHost() == null) {
+            return Optional.of("Invalid URL.");
+        }
         if (allowPrivateTargets) {
             return Optional.empty();
         }
         return isPrivateHost(uri.getHost(), true) ? Optional.of(PRIVATE_REFUSED) : Optional.empty();
+    }
+
+    private static boolean isPrivateNumericAuthority(String authority) {
+        if (authority == null || authority.startsWith("[")) {
+            return false;
+        }
+        int colon = authority.lastIndexOf(':');
+        String host = (colon >= 0 ? authority.substring(0, colon) : authority).toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return NumericIpv4.parse(host).filter(WebhookTargetPolicy::isPrivate).isPresent();
     }
 
     /**
@@ -85,8 +104,16 @@ public class WebhookTargetPolicy {
     private static boolean isPrivateHost(String host, boolean refuseUnresolvable) {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".")) {
+            lower = lower.substring(0, lower.length() - 1);
+            name = name.substring(0, name.length() - 1);
+        }
         if (lower.equals("localhost") || lower.endsWith(".localhost") || lower.endsWith(".local")
                 || lower.endsWith(".internal")) {
+            return true;
+        }
+        Optional<InetAddress> numeric = NumericIpv4.parse(lower);
+        if (numeric.isPresent() && isPrivate(numeric.get())) {
             return true;
         }
         try {
@@ -129,12 +156,15 @@ public class WebhookTargetPolicy {
                 }
             }
             boolean nat64 = first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-            if (v4Embedded || nat64) {
-                try {
+            try {
+                if (v4Embedded || nat64) {
                     return isPrivate(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return true;
                 }
+                if (first == 0x20 && (b[1] & 0xff) == 0x02) {       // 6to4 2002:a.b.c.d::/48 reaches a.b.c.d
+                    return isPrivate(InetAddress.getByAddress(new byte[] {b[2], b[3], b[4], b[5]}));
+                }
+            } catch (UnknownHostException e) {
+                return true;
             }
         }
         return false;

@@ -166,10 +166,62 @@ class SessionLifecycleTest {
         String[] second = flows.open(workflow, "returning-user", null);
         SessionFlows.start(second[1]);
         SessionFlows.selfie(second[1], EvalFiles.LIVE_A3).statusCode(200);
+        // The face came from the first session: that is the session the decision names.
         flows.decision(second[0])
-                .body("face_matches[0].source_image_session_id", equalTo(second[0]))
+                .body("face_matches[0].source_image_session_id", equalTo(first[0]))
                 .body("face_matches[0].score", greaterThan(50f))
                 .body("face_matches[0].source_image", notNullValue());
+    }
+
+    @Test
+    void aFacelessSelfieWithAPortraitIsNotComputedRatherThanMissingItsReference() throws Exception {
+        SessionFlows flows = new SessionFlows("faceless");
+        String workflow = flows.workflow("""
+                {"workflow_type": "biometric_authentication", "features": [
+                 {"feature": "LIVENESS", "config": {"face_liveness_max_attempts": 1}},
+                 {"feature": "FACE_MATCH", "config": {"face_match_max_attempts": 1, "face_match_not_computed_action": "REVIEW"}}]}
+                """);
+        String[] session = flows.open(workflow, "user-faceless", SessionFlows.portrait(EvalFiles.LIVE_A1));
+        SessionFlows.start(session[1]);
+        SessionFlows.upload(session[1], "selfie", texture()).statusCode(200);
+        flows.decision(session[0])
+                .body("face_matches[0].score", nullValue())
+                .body("face_matches[0].status", equalTo("In Review"))
+                .body("face_matches[0].source_image", notNullValue())
+                .body("face_matches[0].warnings.risk", contains("FACE_MATCH_NOT_COMPUTED"))
+                .body("face_matches[0].warnings[0].log_type", equalTo("warning"))
+                .body("liveness_checks[0].warnings.risk", hasItem("NO_FACE_DETECTED"));
+    }
+
+    /** A photo-sized image with detail everywhere and no face in it. */
+    private static byte[] texture() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(11);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int v = 60 + random.nextInt(120);
+                image.setRGB(x, y, (v << 16) | ((v / 2 + 40) << 8) | (255 - v));
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void sandboxKeysGiveSandboxDecisions() {
+        // The bootstrap application of the test profile has an sk_test_ key and no environment setting.
+        var api = given().header("x-api-key", dev.likeness.TestTenants.BOOTSTRAP_KEY)
+                .contentType(io.restassured.http.ContentType.JSON);
+        String workflow = api.get("/v3/workflows/").then().statusCode(200).extract().path("results[0].uuid");
+        String session = given().header("x-api-key", dev.likeness.TestTenants.BOOTSTRAP_KEY)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("workflow_id", workflow, "vendor_data", "sandbox-user",
+                        "portrait_image", SessionFlows.portrait(EvalFiles.LIVE_A1)))
+                .post("/v3/session/").then().statusCode(201).extract().path("session_id");
+        given().header("x-api-key", dev.likeness.TestTenants.BOOTSTRAP_KEY)
+                .get("/v3/session/" + session + "/decision/").then().statusCode(200)
+                .body("environment", equalTo("sandbox"));
     }
 
     @Test

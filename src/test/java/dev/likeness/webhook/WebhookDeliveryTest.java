@@ -100,10 +100,11 @@ class WebhookDeliveryTest {
                 .then().statusCode(400).body("subscribed_events", equalTo("This field is required."));
 
         JsonNode created = json(given().header("x-api-key", alice.apiKey()).contentType(ContentType.JSON)
-                .body(Map.of("url", "https://example.com/hook?x=1", "subscribed_events",
-                        List.of("status.updated", "data.updated"), "webhook_version", "v2"))
+                .body(Map.of("label", "Production session webhooks", "url", "https://example.com/hook?x=1",
+                        "subscribed_events", List.of("status.updated", "data.updated"), "webhook_version", "v2"))
                 .post("/v3/webhook/destinations/")
                 .then().statusCode(201)
+                .body("label", equalTo("Production session webhooks"))
                 .body("url", equalTo("https://example.com/hook?x=1"))
                 .body("enabled", equalTo(true))
                 .body("webhook_version", equalTo("v2")));
@@ -123,8 +124,25 @@ class WebhookDeliveryTest {
                 .body(Map.of("url", "http://example.com/#x"))
                 .patch("/v3/webhook/destinations/" + id + "/")
                 .then().statusCode(400).body("url", equalTo("URLs must not contain a fragment."));
-        given().header("x-api-key", alice.apiKey()).get("/v3/webhook/destinations/")
-                .then().statusCode(200).body("count", equalTo(1)).body("results.uuid", hasItem(id));
+        given().header("x-api-key", alice.apiKey()).contentType(ContentType.JSON)
+                .body(Map.of("label", "x".repeat(256)))
+                .patch("/v3/webhook/destinations/" + id + "/")
+                .then().statusCode(400).body("label", equalTo("Ensure this field has no more than 255 characters."));
+        String rotated = given().header("x-api-key", alice.apiKey()).get("/v3/webhook/destinations/" + id + "/")
+                .then().statusCode(200).body("label", equalTo("Production session webhooks"))
+                .extract().path("secret_shared_key");
+        // Didit's list is a plain array; it never carries the secret, only its last four characters.
+        String list = given().header("x-api-key", alice.apiKey()).get("/v3/webhook/destinations/")
+                .then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].uuid", equalTo(id))
+                .body("[0].label", equalTo("Production session webhooks"))
+                .body("[0].secret_last4", equalTo(rotated.substring(39)))
+                .body("[0].subscribed_events", equalTo(List.of("data.updated")))
+                .body("[0]", not(org.hamcrest.Matchers.hasKey("secret_shared_key")))
+                .extract().asString();
+        assertFalse(list.contains(rotated), "the list leaks the secret");
+        assertFalse(list.contains(secret), "the list leaks the old secret");
 
         // Another application's destination is not found, whatever the verb.
         given().header("x-api-key", bob.apiKey()).get("/v3/webhook/destinations/" + id + "/").then().statusCode(404)
@@ -136,7 +154,7 @@ class WebhookDeliveryTest {
                 .post("/v3/webhook/destinations/" + id + "/deliveries/" + UUID.randomUUID() + "/resend/").then().statusCode(404);
         given().header("x-api-key", bob.apiKey()).delete("/v3/webhook/destinations/" + id + "/").then().statusCode(404);
         given().header("x-api-key", bob.apiKey()).get("/v3/webhook/destinations/")
-                .then().statusCode(200).body("results.uuid", not(hasItem(id)));
+                .then().statusCode(200).body("uuid", not(hasItem(id)));
         given().header("x-api-key", alice.apiKey()).get("/v3/webhook/destinations/not-a-uuid/").then().statusCode(404);
 
         given().header("x-api-key", alice.apiKey()).delete("/v3/webhook/destinations/" + id + "/").then().statusCode(204);
