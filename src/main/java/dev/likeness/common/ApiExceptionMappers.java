@@ -1,6 +1,7 @@
 package dev.likeness.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.ext.web.RoutingContext;
@@ -51,6 +52,9 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class})
     public Response mismatched(MismatchedInputException e) {
+        if (e instanceof NullCharacterException) {
+            return json(400, Map.of(requestField(e), NullCharacterException.MESSAGE)).build();
+        }
         String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
         if (field != null) {
             return json(400, Map.of(field, "Invalid value.")).build();
@@ -116,6 +120,16 @@ public class ApiExceptionMappers {
 
     private static Response.ResponseBuilder json(int status, Object body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    }
+
+    /** The top-level field of the body the failure sits in, which is what the client sent by name. */
+    private static String requestField(JsonMappingException e) {
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                return reference.getFieldName().replace("\0", "");
+            }
+        }
+        return "non_field_errors";
     }
 
     private static String fieldName(Path path) {
