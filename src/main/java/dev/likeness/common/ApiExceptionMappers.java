@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,6 +67,16 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unparsable(JsonProcessingException e) {
         return json(400, ApiError.of("JSON parse error: the body is not valid JSON.")).build();
+    }
+
+    /**
+     * Reading the body failed: a multipart body cut short or without its closing boundary, or one
+     * the parser cannot follow. The service wraps its own I/O failures, so what arrives here came
+     * from the request.
+     */
+    @ServerExceptionMapper({IOException.class, MultipartParser.MalformedMessageException.class})
+    public Response unreadable(Exception e) {
+        return json(400, ApiError.of("The request body could not be read: it is cut short or malformed.")).build();
     }
 
     @ServerExceptionMapper

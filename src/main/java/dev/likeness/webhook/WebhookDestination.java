@@ -1,5 +1,6 @@
 package dev.likeness.webhook;
 
+import dev.likeness.common.Page;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -64,9 +65,9 @@ public class WebhookDestination extends PanacheEntityBase {
     }
 
     /** The destinations listed by the API: every explicit one, plus the legacy one once it has a URL. */
-    public static List<WebhookDestination> listed(UUID applicationId, int limit, int offset) {
+    public static List<WebhookDestination> listed(UUID applicationId, Page.Window window) {
         return find("applicationId = ?1 and (legacy = false or url is not null) order by createdAt, id", applicationId)
-                .range(offset, offset + limit - 1).list();
+                .range(window.offset(), window.last()).list();
     }
 
     public static long countListed(UUID applicationId) {

@@ -89,12 +89,12 @@ public class WebhookResource {
     @GET
     @Path("/destinations/")
     @Operation(summary = "List webhook destinations")
-    public Page<DestinationView> list(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+    public Page<DestinationView> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
                                       @Context UriInfo uri) {
-        int[] bounds = Page.bounds(limit, offset, 50, 200);
+        Page.Window window = Page.Window.of(limit, offset, 50, 200);
         UUID app = caller.applicationId();
-        List<DestinationView> rows = WebhookDestination.listed(app, bounds[0], bounds[1]).stream().map(this::view).toList();
-        return Page.of(rows, WebhookDestination.countListed(app), bounds[0], bounds[1], uri);
+        List<DestinationView> rows = WebhookDestination.listed(app, window).stream().map(this::view).toList();
+        return Page.of(rows, WebhookDestination.countListed(app), window, uri);
     }
 
     @POST
@@ -130,17 +130,17 @@ public class WebhookResource {
     @GET
     @Path("/destinations/{uuid}/deliveries/")
     @Operation(summary = "Delivery log of a destination", description = "Every attempt, newest first: HTTP status, duration, the first KB of the answer, error.")
-    public Page<DeliveryView> deliveries(@PathParam("uuid") UUID id, @QueryParam("limit") Integer limit,
-                                         @QueryParam("offset") Integer offset, @Context UriInfo uri) {
-        int[] bounds = Page.bounds(limit, offset, 50, 200);
+    public Page<DeliveryView> deliveries(@PathParam("uuid") UUID id, @QueryParam("limit") String limit,
+                                         @QueryParam("offset") String offset, @Context UriInfo uri) {
+        Page.Window window = Page.Window.of(limit, offset, 50, 200);
         WebhookDestination destination = destinations.find(caller.applicationId(), id);
-        List<WebhookDelivery> rows = WebhookDelivery.ofDestination(destination.id, bounds[0], bounds[1]);
+        List<WebhookDelivery> rows = WebhookDelivery.ofDestination(destination.id, window);
         List<UUID> eventIds = rows.stream().map(d -> d.eventRowId).distinct().toList();
         Map<UUID, WebhookEvent> events = eventIds.isEmpty() ? Map.of()
                 : WebhookEvent.<WebhookEvent>list("id in ?1", eventIds).stream()
                 .collect(Collectors.toMap(e -> e.id, Function.identity()));
         List<DeliveryView> views = rows.stream().map(d -> DeliveryView.of(d, events.get(d.eventRowId))).toList();
-        return Page.of(views, WebhookDelivery.countOfDestination(destination.id), bounds[0], bounds[1], uri);
+        return Page.of(views, WebhookDelivery.countOfDestination(destination.id), window, uri);
     }
 
     @POST

@@ -67,13 +67,13 @@ public class WorkflowResource {
     @GET
     @Path("/")
     @Operation(summary = "List workflows")
-    public Page<WorkflowView> list(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+    public Page<WorkflowView> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
                                    @Context UriInfo uri) {
-        int[] bounds = Page.bounds(limit, offset, 50, 200);
+        Page.Window window = Page.Window.of(limit, offset, 50, 200);
         UUID app = caller.applicationId();
-        List<WorkflowView> rows = catalog.list(app, bounds[0], bounds[1]).stream()
+        List<WorkflowView> rows = catalog.list(app, window).stream()
                 .map(w -> WorkflowView.of(catalog.latest(app, w.id))).toList();
-        return Page.of(rows, catalog.count(app), bounds[0], bounds[1], uri);
+        return Page.of(rows, catalog.count(app), window, uri);
     }
 
     @GET
