@@ -1,11 +1,9 @@
 package dev.likeness.common;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,9 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Optional;
 
 /**
- * Answers requests refused for their size (413, 414) and other bodyless Vert.x refusals with the
- * contract's JSON error instead of an empty body. Quarkus's own body-size check ends the response
- * bare, so a declared {@code Content-Length} over the limit is refused here first, before it runs.
+ * Answers requests refused for their size (413, 414) with the contract's JSON error. Quarkus's own
+ * checks end the response without a body, so a declared {@code Content-Length} over the limit and an
+ * over-long URI are refused here first, before they run.
  */
 @ApplicationScoped
 public class OversizedRequests {
@@ -37,10 +35,6 @@ public class OversizedRequests {
         filters.register(this::refuseOversized, PRIORITY);
     }
 
-    void register(@Observes Router router) {
-        router.route().failureHandler(this::answerBareFailure);
-    }
-
     private void refuseOversized(RoutingContext rc) {
         if (rc.request().uri().length() > limits.maxUriLength()) {
             answer(rc, 414, "Request URI too long: the limit is " + limits.maxUriLength() + " characters.", false);
@@ -59,19 +53,6 @@ public class OversizedRequests {
             }
         }
         rc.next();
-    }
-
-    /** {@code rc.fail(status)} without an exception, e.g. a body handler's 413, reaches Quarkus as an empty answer. */
-    private void answerBareFailure(RoutingContext rc) {
-        int status = rc.statusCode();
-        if (rc.failure() != null || status < 400 || status >= 500 || rc.response().headWritten()) {
-            rc.next();
-            return;
-        }
-        HttpResponseStatus known = HttpResponseStatus.valueOf(status);
-        String detail = status == 413 ? "Request body too large."
-                : status == 414 ? "Request URI too long." : known.reasonPhrase() + ".";
-        answer(rc, status, detail, status == 413);
     }
 
     private static void answer(RoutingContext rc, int status, String detail, boolean close) {
