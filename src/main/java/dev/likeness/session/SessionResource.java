@@ -1,7 +1,9 @@
 package dev.likeness.session;
 
 import dev.likeness.common.Page;
+import dev.likeness.common.PageQuery;
 import dev.likeness.security.Caller;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -77,10 +79,9 @@ public class SessionResource {
                                          @QueryParam("date_from") String dateFrom,
                                          @QueryParam("date_to") String dateTo,
                                          @QueryParam("search") String search,
-                                         @QueryParam("limit") String limit,
-                                         @QueryParam("offset") String offset,
+                                         @BeanParam PageQuery page,
                                          @Context UriInfo uri) {
-        Page.Window window = Page.Window.of(limit, offset, 50, 500);
+        Page.Window window = page.window(50, 500);
         var result = listing.list(caller.applicationId(), new SessionListing.Filters(sessionKind, vendorData, status,
                 workflowId, country, dateFrom, dateTo, search), window);
         return Page.of(result.rows(), result.count(), window, uri);
@@ -115,11 +116,10 @@ public class SessionResource {
     @GET
     @Path("/sessions/{sessionId}/reviews/")
     @Operation(summary = "Review activity of a session")
-    public Page<ReviewView> reviewLog(@PathParam("sessionId") UUID sessionId, @QueryParam("limit") String limit,
-                                      @QueryParam("offset") String offset, @Context UriInfo uri) {
+    public Page<ReviewView> reviewLog(@PathParam("sessionId") UUID sessionId, @BeanParam PageQuery page, @Context UriInfo uri) {
         VerificationSession.findVisible(caller.applicationId(), sessionId)
                 .orElseThrow(dev.likeness.common.ApiException::notFound);
-        Page.Window window = Page.Window.of(limit, offset, 50, 500);
+        Page.Window window = page.window(50, 500);
         List<ReviewView> all = SessionReview.ofSession(sessionId).stream().map(ReviewView::of).toList();
         return Page.of(window.of(all), all.size(), window, uri);
     }

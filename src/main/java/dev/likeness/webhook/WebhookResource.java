@@ -2,7 +2,9 @@ package dev.likeness.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.likeness.common.Page;
+import dev.likeness.common.PageQuery;
 import dev.likeness.security.Caller;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -89,9 +91,8 @@ public class WebhookResource {
     @GET
     @Path("/destinations/")
     @Operation(summary = "List webhook destinations")
-    public Page<DestinationView> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
-                                      @Context UriInfo uri) {
-        Page.Window window = Page.Window.of(limit, offset, 50, 200);
+    public Page<DestinationView> list(@BeanParam PageQuery page, @Context UriInfo uri) {
+        Page.Window window = page.window(50, 200);
         UUID app = caller.applicationId();
         List<DestinationView> rows = WebhookDestination.listed(app, window).stream().map(this::view).toList();
         return Page.of(rows, WebhookDestination.countListed(app), window, uri);
@@ -130,9 +131,8 @@ public class WebhookResource {
     @GET
     @Path("/destinations/{uuid}/deliveries/")
     @Operation(summary = "Delivery log of a destination", description = "Every attempt, newest first: HTTP status, duration, the first KB of the answer, error.")
-    public Page<DeliveryView> deliveries(@PathParam("uuid") UUID id, @QueryParam("limit") String limit,
-                                         @QueryParam("offset") String offset, @Context UriInfo uri) {
-        Page.Window window = Page.Window.of(limit, offset, 50, 200);
+    public Page<DeliveryView> deliveries(@PathParam("uuid") UUID id, @BeanParam PageQuery page, @Context UriInfo uri) {
+        Page.Window window = page.window(50, 200);
         WebhookDestination destination = destinations.find(caller.applicationId(), id);
         List<WebhookDelivery> rows = WebhookDelivery.ofDestination(destination.id, window);
         List<UUID> eventIds = rows.stream().map(d -> d.eventRowId).distinct().toList();
