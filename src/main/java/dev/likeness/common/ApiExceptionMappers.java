@@ -1,6 +1,7 @@
 package dev.likeness.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.ext.web.RoutingContext;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,6 +54,9 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class})
     public Response mismatched(MismatchedInputException e) {
+        if (e instanceof NullCharacterException) {
+            return json(400, Map.of(requestField(e), NullCharacterException.MESSAGE)).build();
+        }
         String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
         if (field != null) {
             return json(400, Map.of(field, "Invalid value.")).build();
@@ -61,6 +67,16 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unparsable(JsonProcessingException e) {
         return json(400, ApiError.of("JSON parse error: the body is not valid JSON.")).build();
+    }
+
+    /**
+     * Reading the body failed: a multipart body cut short or without its closing boundary, or one
+     * the parser cannot follow. The service wraps its own I/O failures, so what arrives here came
+     * from the request.
+     */
+    @ServerExceptionMapper({IOException.class, MultipartParser.MalformedMessageException.class})
+    public Response unreadable(Exception e) {
+        return json(400, ApiError.of("The request body could not be read: it is cut short or malformed.")).build();
     }
 
     @ServerExceptionMapper
@@ -116,6 +132,16 @@ public class ApiExceptionMappers {
 
     private static Response.ResponseBuilder json(int status, Object body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    }
+
+    /** The top-level field of the body the failure sits in, which is what the client sent by name. */
+    private static String requestField(JsonMappingException e) {
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                return reference.getFieldName().replace("\0", "");
+            }
+        }
+        return "non_field_errors";
     }
 
     private static String fieldName(Path path) {

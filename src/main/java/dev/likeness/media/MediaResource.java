@@ -27,17 +27,20 @@ public class MediaResource {
     }
 
     @GET
-    @Path("/{mediaId}")
+    @Path("/{mediaId: .*}")
     @Operation(summary = "Fetch an image through a signed link from a decision")
-    public Response get(@PathParam("mediaId") String mediaId, @QueryParam("expires") Long expires,
+    public Response get(@PathParam("mediaId") String mediaId, @QueryParam("expires") String expires,
                         @QueryParam("signature") String signature) {
+        // Raw strings, path and query: a typed parameter that fails to convert would be a JSON 404.
         UUID id;
+        long expiry;
         try {
             id = UUID.fromString(mediaId);
+            expiry = Long.parseLong(expires);
         } catch (IllegalArgumentException e) {
             return forbidden();
         }
-        if (expires == null || !links.verify(id, expires, signature)) {
+        if (!links.verify(id, expiry, signature)) {
             return forbidden();
         }
         return vault.read(id)

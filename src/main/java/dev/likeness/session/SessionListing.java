@@ -1,5 +1,6 @@
 package dev.likeness.session;
 
+import dev.likeness.common.Page;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.FieldValidationException;
@@ -8,6 +9,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -49,7 +51,7 @@ public class SessionListing {
         this.mapper = mapper;
     }
 
-    public Result list(UUID applicationId, Filters f, int limit, int offset) {
+    public Result list(UUID applicationId, Filters f, Page.Window window) {
         StringBuilder where = new StringBuilder("applicationId = :app and deletedAt is null");
         Parameters params = Parameters.with("app", applicationId);
         String kind = f.sessionKind() == null ? "user" : f.sessionKind();
@@ -93,7 +95,7 @@ public class SessionListing {
         }
         long count = VerificationSession.count(where.toString(), params);
         List<VerificationSession> page = VerificationSession.<VerificationSession>find(
-                where + " order by sessionNumber desc", params).range(offset, offset + limit - 1).list();
+                where + " order by sessionNumber desc", params).range(window.offset(), window.last()).list();
         // Three reads for the whole page rather than a few per row.
         List<UUID> ids = page.stream().map(s -> s.id).toList();
         Map<UUID, String> liveness = new HashMap<>();
@@ -147,17 +149,26 @@ public class SessionListing {
         };
     }
 
+    /**
+     * Java reads years up to ±999,999,999, PostgreSQL keeps far fewer; the calendar Didit's Python
+     * accepts (years 1 to 9999) keeps every bound comparable in the database.
+     */
     private static OffsetDateTime date(String field, String value, boolean endOfDay) {
+        OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(value);
+            parsed = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             try {
                 LocalDate day = LocalDate.parse(value);
-                return endOfDay ? day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1)
+                parsed = endOfDay ? day.atTime(LocalTime.MAX).atOffset(ZoneOffset.UTC)
                         : day.atStartOfDay().atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException again) {
                 throw new FieldValidationException(field, "Enter a valid ISO 8601 date or date-time.");
             }
         }
+        if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+            throw new FieldValidationException(field, "Enter a valid ISO 8601 date or date-time.");
+        }
+        return parsed;
     }
 }

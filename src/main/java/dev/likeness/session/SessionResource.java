@@ -1,7 +1,9 @@
 package dev.likeness.session;
 
 import dev.likeness.common.Page;
+import dev.likeness.common.PageQuery;
 import dev.likeness.security.Caller;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -77,13 +79,12 @@ public class SessionResource {
                                          @QueryParam("date_from") String dateFrom,
                                          @QueryParam("date_to") String dateTo,
                                          @QueryParam("search") String search,
-                                         @QueryParam("limit") Integer limit,
-                                         @QueryParam("offset") Integer offset,
+                                         @BeanParam PageQuery page,
                                          @Context UriInfo uri) {
-        int[] bounds = Page.bounds(limit, offset, 50, 500);
+        Page.Window window = page.window(50, 500);
         var result = listing.list(caller.applicationId(), new SessionListing.Filters(sessionKind, vendorData, status,
-                workflowId, country, dateFrom, dateTo, search), bounds[0], bounds[1]);
-        return Page.of(result.rows(), result.count(), bounds[0], bounds[1], uri);
+                workflowId, country, dateFrom, dateTo, search), window);
+        return Page.of(result.rows(), result.count(), window, uri);
     }
 
     @DELETE
@@ -116,14 +117,12 @@ public class SessionResource {
     @GET
     @Path("/sessions/{sessionId}/reviews/")
     @Operation(summary = "Review activity of a session")
-    public Page<ReviewView> reviewLog(@PathParam("sessionId") UUID sessionId, @QueryParam("limit") Integer limit,
-                                      @QueryParam("offset") Integer offset, @Context UriInfo uri) {
+    public Page<ReviewView> reviewLog(@PathParam("sessionId") UUID sessionId, @BeanParam PageQuery page, @Context UriInfo uri) {
         VerificationSession.findVisible(caller.applicationId(), sessionId)
                 .orElseThrow(dev.likeness.common.ApiException::notFound);
-        int[] bounds = Page.bounds(limit, offset, 50, 500);
+        Page.Window window = page.window(50, 500);
         List<ReviewView> all = SessionReview.ofSession(sessionId).stream().map(ReviewView::of).toList();
-        List<ReviewView> page = all.subList(Math.min(bounds[1], all.size()), Math.min(bounds[1] + bounds[0], all.size()));
-        return Page.of(page, all.size(), bounds[0], bounds[1], uri);
+        return Page.of(window.of(all), all.size(), window, uri);
     }
 
     @POST

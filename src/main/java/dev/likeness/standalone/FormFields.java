@@ -3,6 +3,7 @@ package dev.likeness.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.FieldValidationException;
+import dev.likeness.common.NullCharacterException;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
@@ -110,6 +111,10 @@ final class FormFields {
         if (raw == null) {
             return null;
         }
+        if (NullCharacterException.present(raw)) {
+            errors.put(field, NullCharacterException.MESSAGE);
+            return null;
+        }
         if (raw.length() > maxLength) {
             errors.put(field, "Ensure this field has no more than " + maxLength + " characters.");
         }
@@ -120,6 +125,10 @@ final class FormFields {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        if (NullCharacterException.present(raw)) {
+            errors.put(field, NullCharacterException.MESSAGE);
+            return null;
+        }
         try {
             JsonNode node = mapper.readTree(raw);
             if (node == null || !node.isObject()) {
@@ -127,6 +136,9 @@ final class FormFields {
                 return null;
             }
             return node;
+        } catch (NullCharacterException e) {
+            errors.put(field, NullCharacterException.MESSAGE);
+            return null;
         } catch (IOException e) {
             errors.put(field, "Value must be valid JSON.");
             return null;

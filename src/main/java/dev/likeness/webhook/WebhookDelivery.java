@@ -1,5 +1,6 @@
 package dev.likeness.webhook;
 
+import dev.likeness.common.Page;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,8 +59,8 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "completed_at", nullable = false)
     public OffsetDateTime completedAt;
 
-    public static List<WebhookDelivery> ofDestination(UUID destinationId, int limit, int offset) {
-        return find("destinationId = ?1 order by createdAt desc, id", destinationId).range(offset, offset + limit - 1).list();
+    public static List<WebhookDelivery> ofDestination(UUID destinationId, Page.Window window) {
+        return find("destinationId = ?1 order by createdAt desc, id", destinationId).range(window.offset(), window.last()).list();
     }
 
     public static long countOfDestination(UUID destinationId) {

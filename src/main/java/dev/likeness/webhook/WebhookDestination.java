@@ -1,5 +1,6 @@
 package dev.likeness.webhook;
 
+import dev.likeness.common.Page;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -2,7 +2,9 @@ package dev.likeness.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.likeness.common.Page;
+import dev.likeness.common.PageQuery;
 import dev.likeness.security.Caller;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -134,17 +136,16 @@ public class WebhookResource {
     @GET
     @Path("/destinations/{uuid}/deliveries/")
     @Operation(summary = "Delivery log of a destination", description = "Every attempt, newest first: HTTP status, duration, the first KB of the answer, error.")
-    public Page<DeliveryView> deliveries(@PathParam("uuid") UUID id, @QueryParam("limit") Integer limit,
-                                         @QueryParam("offset") Integer offset, @Context UriInfo uri) {
-        int[] bounds = Page.bounds(limit, offset, 50, 200);
+    public Page<DeliveryView> deliveries(@PathParam("uuid") UUID id, @BeanParam PageQuery page, @Context UriInfo uri) {
+        Page.Window window = page.window(50, 200);
         WebhookDestination destination = destinations.find(caller.applicationId(), id);
-        List<WebhookDelivery> rows = WebhookDelivery.ofDestination(destination.id, bounds[0], bounds[1]);
+        List<WebhookDelivery> rows = WebhookDelivery.ofDestination(destination.id, window);
         List<UUID> eventIds = rows.stream().map(d -> d.eventRowId).distinct().toList();
         Map<UUID, WebhookEvent> events = eventIds.isEmpty() ? Map.of()
                 : WebhookEvent.<WebhookEvent>list("id in ?1", eventIds).stream()
                 .collect(Collectors.toMap(e -> e.id, Function.identity()));
         List<DeliveryView> views = rows.stream().map(d -> DeliveryView.of(d, events.get(d.eventRowId))).toList();
-        return Page.of(views, WebhookDelivery.countOfDestination(destination.id), bounds[0], bounds[1], uri);
+        return Page.of(views, WebhookDelivery.countOfDestination(destination.id), window, uri);
     }
 
     @POST

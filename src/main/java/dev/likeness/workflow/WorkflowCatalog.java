@@ -1,5 +1,6 @@
 package dev.likeness.workflow;
 
+import dev.likeness.common.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,8 +107,8 @@ public class WorkflowCatalog {
         return new Published(workflow, version, read(workflow.id, version));
     }
 
-    public List<Workflow> list(UUID applicationId, int limit, int offset) {
-        return Workflow.find("applicationId = ?1 order by createdAt desc", applicationId).range(offset, offset + limit - 1).list();
+    public List<Workflow> list(UUID applicationId, Page.Window window) {
+        return Workflow.find("applicationId = ?1 order by createdAt desc", applicationId).range(window.offset(), window.last()).list();
     }
 
     public long count(UUID applicationId) {

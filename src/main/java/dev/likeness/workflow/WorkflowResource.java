@@ -2,7 +2,9 @@ package dev.likeness.workflow;
 
 import dev.likeness.common.FieldValidationException;
 import dev.likeness.common.Page;
+import dev.likeness.common.PageQuery;
 import dev.likeness.security.Caller;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -67,13 +69,12 @@ public class WorkflowResource {
     @GET
     @Path("/")
     @Operation(summary = "List workflows")
-    public Page<WorkflowView> list(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
-                                   @Context UriInfo uri) {
-        int[] bounds = Page.bounds(limit, offset, 50, 200);
+    public Page<WorkflowView> list(@BeanParam PageQuery page, @Context UriInfo uri) {
+        Page.Window window = page.window(50, 200);
         UUID app = caller.applicationId();
-        List<WorkflowView> rows = catalog.list(app, bounds[0], bounds[1]).stream()
+        List<WorkflowView> rows = catalog.list(app, window).stream()
                 .map(w -> WorkflowView.of(catalog.latest(app, w.id))).toList();
-        return Page.of(rows, catalog.count(app), bounds[0], bounds[1], uri);
+        return Page.of(rows, catalog.count(app), window, uri);
     }
 
     @GET

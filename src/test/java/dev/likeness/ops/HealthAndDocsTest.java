@@ -29,7 +29,10 @@ class HealthAndDocsTest {
     void openApiDescribesTheV3Api() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/v3/workflows/"))
-                .body("components.securitySchemes.ApiKeyAuth.name", equalTo("x-api-key"));
+                .body("components.securitySchemes.ApiKeyAuth.name", equalTo("x-api-key"))
+                // Read as text so bad values are a 400 on the field, but documented as integers.
+                .body("paths.'/v3/sessions/'.get.parameters.find { it.name == 'limit' }.schema.type", equalTo("integer"))
+                .body("paths.'/v3/workflows/'.get.parameters.find { it.name == 'offset' }.schema.type", equalTo("integer"));
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }
