@@ -1,13 +1,11 @@
 package dev.likeness.liveness;
 
-import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.cv.Image;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.face.OnnxModels;
 import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
 
 import java.io.IOException;
@@ -30,20 +28,8 @@ public final class FrLivenessScorer implements AutoCloseable {
 
     /** @param facepluginDir directory holding {@value #FILE} */
     public static FrLivenessScorer load(Path facepluginDir) throws IOException {
-        Criteria<FaceInFrame, Float> criteria = Criteria.builder()
-                .setTypes(FaceInFrame.class, Float.class)
-                .optModelPath(facepluginDir)
-                .optModelName(FILE.substring(0, FILE.length() - ".onnx".length()))
-                .optEngine("OnnxRuntime")
-                .optTranslator(new FrLivenessTranslator())
-                .optOption("intraOpNumThreads", "1")
-                .optOption("interOpNumThreads", "1")
-                .build();
-        try {
-            return new FrLivenessScorer(criteria.loadModel());
-        } catch (ModelNotFoundException | MalformedModelException e) {
-            throw new IOException("fr_liveness could not be loaded from " + facepluginDir + ": " + e.getMessage(), e);
-        }
+        return new FrLivenessScorer(OnnxModels.load(facepluginDir, FILE, FaceInFrame.class, Float.class,
+                new FrLivenessTranslator()));
     }
 
     /** Live probability, 0–1, of {@code face} in the whole camera frame {@code image}. */
