@@ -19,8 +19,8 @@ import java.util.List;
  * The face pipeline on one upright image: detection (optionally under the four right-angle
  * rotations), the largest face as the subject, its descriptor from the subject's FaceMesh (v3:
  * five points, ArcFace chip, MobileFaceNet; v2: dlib on a mesh-aligned chip with its mirror image,
- * fused with FaceRes as the calibration says), quality
- * and luminance, and age and gender per face. Stateless: safe for concurrent calls.
+ * fused with FaceRes as the calibration says), quality and luminance, and age and gender per face.
+ * Stateless: safe for concurrent calls.
  */
 @ApplicationScoped
 public class FaceEngine {

@@ -68,7 +68,7 @@ public class FaceModels implements AutoCloseable {
             this.detector = BlazeFaceDetector.load(dir);
             this.landmarks = FaceMeshLandmarks.load(dir);
             this.attributes = FaceResAnalyzer.load(dir);
-            this.descriptor = DlibFaceDescriptor.load(dir.resolve("faceapi"));
+            this.descriptor = pack == FaceModelPack.V2 ? DlibFaceDescriptor.load(dir.resolve("faceapi")) : null;
             this.mobileFaceNet = pack == FaceModelPack.V3 ? MobileFaceNetDescriptor.load(dir.resolve(FACEPLUGIN)) : null;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Face models in " + dir + " could not be loaded (" + e.getMessage()
@@ -99,6 +99,7 @@ public class FaceModels implements AutoCloseable {
         return attributes;
     }
 
+    /** The v2 recogniser; null in the v3 pack. */
     public DlibFaceDescriptor descriptor() {
         return descriptor;
     }
@@ -109,7 +110,9 @@ public class FaceModels implements AutoCloseable {
         detector.close();
         landmarks.close();
         attributes.close();
-        descriptor.close();
+        if (descriptor != null) {
+            descriptor.close();
+        }
         if (mobileFaceNet != null) {
             mobileFaceNet.close();
         }
