@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The test profile with the production defaults the rest of the tests relax: private webhook
- * targets refused, API docs off, metrics only on the management port. The profile's keys are set
+ * targets refused, API docs off, metrics only on the management port, client addresses from the TCP
+ * peer whatever {@code X-Forwarded-For} says. The profile's keys are set
  * with and without {@code %test.} so they win over the test profile's own values.
  */
 public class ProductionDefaults implements QuarkusTestProfile {
@@ -26,7 +27,9 @@ public class ProductionDefaults implements QuarkusTestProfile {
                 "%test.likeness.api-docs.enabled", "false",
                 "quarkus.management.enabled", "true",
                 "%test.quarkus.management.enabled", "true",
-                "quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT));
+                "quarkus.management.test-port", Integer.toString(MANAGEMENT_PORT),
+                "quarkus.http.proxy.proxy-address-forwarding", "false",
+                "%test.quarkus.http.proxy.proxy-address-forwarding", "false");
     }
 
     private static int freePort() {

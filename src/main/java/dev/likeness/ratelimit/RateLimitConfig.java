@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Per-key request budgets; defaults are Didit's published limits (reference §9). */
+/**
+ * Request budgets, counted across all replicas in PostgreSQL; the per-key defaults are Didit's
+ * published limits (reference §9).
+ */
 @ConfigMapping(prefix = "likeness.rate-limit")
 public interface RateLimitConfig {
 
@@ -13,7 +16,10 @@ public interface RateLimitConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Length of the sliding window. */
+    /**
+     * Length of the sliding window. Every replica must use the same value: counters are stored per
+     * fixed window of this length.
+     */
     @WithDefault("60s")
     Duration window();
 
@@ -32,4 +38,12 @@ public interface RateLimitConfig {
     /** {@code GET /v3/session/{id}/decision/} per window. */
     @WithDefault("100")
     int decision();
+
+    /**
+     * Requests with a missing, unknown or revoked API key per window and client address. Once spent,
+     * every {@code /v3} request from that address is throttled before its key is looked up, so
+     * nobody can guess keys faster than this.
+     */
+    @WithDefault("30")
+    int rejectedKey();
 }

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Which budgets a request draws on: its endpoint's own scope, if any, and the global one for its method. */
+/**
+ * Which budgets a request draws on: its endpoint's own scope, if any, and the global one for its
+ * method; and the budget of rejected keys per client address.
+ */
 @ApplicationScoped
 public class RateLimitPolicy {
 
@@ -32,5 +35,9 @@ public class RateLimitPolicy {
         }
         scopes.add(read ? new Scope("generic-get", config.genericGet()) : new Scope("generic-write", config.genericWrite()));
         return scopes;
+    }
+
+    public Scope rejectedKeys() {
+        return new Scope("rejected-key", config.rejectedKey());
     }
 }
