@@ -3,6 +3,7 @@ package dev.likeness.capture;
 import dev.likeness.common.FieldValidationException;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.ImageDecoder;
+import dev.likeness.media.ImageDetail;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaConfig;
 import dev.likeness.session.SessionStatusMachine;
@@ -163,9 +164,12 @@ public class CaptureResource {
         }
     }
 
+    /** A blank image is refused here, before the analysis, so it does not spend an attempt. */
     private DecodedImage decode(byte[] bytes) {
         try {
-            return decoder.decode(bytes, mediaConfig.uploadLimits());
+            DecodedImage decoded = decoder.decode(bytes, mediaConfig.uploadLimits());
+            ImageDetail.require(decoded);
+            return decoded;
         } catch (InvalidImageException e) {
             throw new FieldValidationException("image", e.getMessage());
         }

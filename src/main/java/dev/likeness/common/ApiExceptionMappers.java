@@ -30,6 +30,8 @@ import java.util.Map;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    /** A dropped connection is replaced by the pool within a second or two; a restart takes longer. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -123,11 +125,43 @@ public class ApiExceptionMappers {
         return serverError(e, rc);
     }
 
+    /**
+     * One log line per failed request, so an outage of a minute does not bury the log under a stack
+     * trace per call; the trace is still there at DEBUG for this category.
+     */
     private Response serverError(Throwable e, RoutingContext rc) {
         String requestId = RequestIds.of(rc);
-        LOG.errorf(e, "request %s failed with an unexpected error", requestId);
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.errorf("request %s failed: database unavailable (%s)", requestId, summary(e));
+            LOG.debugf(e, "request %s: database unavailable", requestId);
+            return json(503, new ApiError("The database is unavailable; retry in a few seconds. Request id "
+                    + requestId + ".", "database_unavailable"))
+                    .header("Retry-After", String.valueOf(DATABASE_RETRY_AFTER_SECONDS)).build();
+        }
+        LOG.errorf("request %s failed with an unexpected error: %s", requestId, summary(e));
+        LOG.debugf(e, "request %s: unexpected error", requestId);
         return json(500, new ApiError("A server error occurred. Quote request id " + requestId + ".", "server_error"))
                 .build();
+    }
+
+    /** The failure and its root cause, each as class and first message line. */
+    static String summary(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        String outer = describe(e);
+        return root == e ? outer : outer + " <- " + describe(root);
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        if (message == null) {
+            return t.getClass().getName();
+        }
+        int newline = message.indexOf('\n');
+        String first = newline < 0 ? message : message.substring(0, newline);
+        return t.getClass().getName() + ": " + (first.length() > 300 ? first.substring(0, 300) + "..." : first);
     }
 
     private static Response.ResponseBuilder json(int status, Object body) {

@@ -14,7 +14,9 @@ public class InvalidImageException extends Exception {
         UNSUPPORTED_FORMAT,
         TOO_MANY_PIXELS,
         TRUNCATED,
-        CORRUPT
+        CORRUPT,
+        /** Decoded fine but holds nothing to analyse (one uniform colour). */
+        BLANK
     }
 
     private final Reason reason;

@@ -1,5 +1,6 @@
 package dev.likeness.media;
 
+import dev.likeness.common.SecretRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Cipher;
@@ -7,7 +8,6 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -62,15 +62,6 @@ public class MediaCipher {
     }
 
     private static SecretKeySpec key(String base64, String property) {
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(property + " is not Base64", e);
-        }
-        if (raw.length != 32) {
-            throw new IllegalStateException(property + " must decode to 32 bytes (AES-256), got " + raw.length);
-        }
-        return new SecretKeySpec(raw, "AES");
+        return new SecretKeySpec(SecretRules.base64Key(property, base64, 32, true), "AES");
     }
 }

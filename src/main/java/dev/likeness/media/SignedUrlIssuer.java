@@ -1,6 +1,7 @@
 package dev.likeness.media;
 
 import dev.likeness.common.PublicUrlConfig;
+import dev.likeness.common.SecretRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -19,6 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class SignedUrlIssuer {
 
+    static final String SIGNING_KEY = "likeness.media.signing-key";
+
     private final PublicUrlConfig publicUrl;
     private final MediaConfig config;
     private final SecretKeySpec key;
@@ -27,16 +30,7 @@ public class SignedUrlIssuer {
     public SignedUrlIssuer(PublicUrlConfig publicUrl, MediaConfig config) {
         this.publicUrl = publicUrl;
         this.config = config;
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(config.signingKey().trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("likeness.media.signing-key is not Base64", e);
-        }
-        if (raw.length < 32) {
-            throw new IllegalStateException("likeness.media.signing-key must be at least 32 bytes");
-        }
-        this.key = new SecretKeySpec(raw, "HmacSHA256");
+        this.key = new SecretKeySpec(SecretRules.base64Key(SIGNING_KEY, config.signingKey(), 32, false), "HmacSHA256");
         this.clock = Clock.systemUTC();
     }
 

@@ -8,6 +8,7 @@ import dev.likeness.face.InferenceSlots;
 import dev.likeness.media.Base64ImagePayload;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.ImageDecoder;
+import dev.likeness.media.ImageDetail;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaConfig;
 import dev.likeness.media.MediaVault;
@@ -73,6 +74,7 @@ class ReferenceFaceResolver {
         try {
             bytes = Base64ImagePayload.decode(portraitImage, mediaConfig.portraitMaxBase64Chars());
             decoded = decoder.decode(bytes, mediaConfig.portraitLimits());
+            ImageDetail.require(decoded);
         } catch (InvalidImageException e) {
             throw new FieldValidationException(FIELD, e.getMessage());
         }

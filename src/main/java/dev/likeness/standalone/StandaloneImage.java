@@ -2,6 +2,7 @@ package dev.likeness.standalone;
 
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.ImageDecoder;
+import dev.likeness.media.ImageDetail;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,9 @@ class StandaloneImage {
             return null;
         }
         try {
-            return new Upload(bytes, decoder.decode(bytes, config.uploadLimits()));
+            DecodedImage decoded = decoder.decode(bytes, config.uploadLimits());
+            ImageDetail.require(decoded);
+            return new Upload(bytes, decoded);
         } catch (InvalidImageException e) {
             form.reject(field, e.getMessage());
             return null;

@@ -1,5 +1,6 @@
 package dev.likeness.capture;
 
+import dev.likeness.NeedsSharedData;
 import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.EvalFiles;
 import dev.likeness.face.DetectedFace;
@@ -42,6 +43,7 @@ import static org.hamcrest.Matchers.startsWith;
  * a rendered head doing (or not doing) the moves asked, and the flat photo moved through them.
  */
 @QuarkusTest
+@NeedsSharedData
 class ActiveLivenessApiTest {
 
     private static final String ACTIVE_WORKFLOW = """

@@ -1,6 +1,7 @@
 package dev.likeness.common;
 
 import dev.likeness.EvalFiles;
+import dev.likeness.NeedsSharedData;
 import dev.likeness.session.SessionFlows;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.hasKey;
  * on the field before anything is stored (or any model runs), never reach the database as a 500.
  */
 @QuarkusTest
+@NeedsSharedData
 class NullCharacterTest {
 
     private static final String REFUSED = "Null characters are not allowed.";

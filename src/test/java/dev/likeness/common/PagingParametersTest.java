@@ -1,6 +1,7 @@
 package dev.likeness.common;
 
 import dev.likeness.EvalFiles;
+import dev.likeness.NeedsSharedData;
 import dev.likeness.session.SessionFlows;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** limit, offset and date filters that do not fit are a 400 on the field, never a 404 or a 500. */
 @QuarkusTest
+@NeedsSharedData
 class PagingParametersTest {
 
     private static final String[] LISTS = {"/v3/sessions/", "/v3/workflows/"};

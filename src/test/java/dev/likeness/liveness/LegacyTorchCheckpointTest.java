@@ -1,5 +1,6 @@
 package dev.likeness.liveness;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,11 +35,13 @@ class LegacyTorchCheckpointTest {
         return dir.resolve(file);
     }
 
+    @NeedsSharedData
     @Test
     void miniFasNetV2MatchesNpzBitForBit() throws IOException {
         assertMatchesNpz(minifasnet(V2), minifasnet("MiniFASNetV2_2.7.npz"));
     }
 
+    @NeedsSharedData
     @Test
     void miniFasNetV1SeMatchesNpzBitForBit() throws IOException {
         assertMatchesNpz(minifasnet(V1SE), minifasnet("MiniFASNetV1SE_4.0.npz"));
@@ -67,12 +70,14 @@ class LegacyTorchCheckpointTest {
                 pth.getFileName(), actual.size(), elements, npz.getFileName());
     }
 
+    @NeedsSharedData
     @Test
     void verifyAcceptsThePublishedFiles() {
         assertDoesNotThrow(() -> LegacyTorchCheckpoint.verify(minifasnet(V2)));
         assertDoesNotThrow(() -> LegacyTorchCheckpoint.verify(minifasnet(V1SE)));
     }
 
+    @NeedsSharedData
     @Test
     void verifyNamesTheFileAndExpectedDigestOnMismatch() throws IOException {
         byte[] bytes = Files.readAllBytes(minifasnet(V2));
@@ -84,6 +89,7 @@ class LegacyTorchCheckpointTest {
         assertTrue(e.getMessage().contains(LegacyTorchCheckpoint.EXPECTED_SHA256.get(V2)), e.getMessage());
     }
 
+    @NeedsSharedData
     @Test
     void verifyRejectsUnknownFileNames() throws IOException {
         Path renamed = Files.copy(minifasnet(V2), tmp.resolve("weights.pth"));
@@ -91,6 +97,7 @@ class LegacyTorchCheckpointTest {
         assertTrue(e.getMessage().contains("weights.pth"), e.getMessage());
     }
 
+    @NeedsSharedData
     @Test
     void rejectsTruncatedFiles() throws IOException {
         byte[] bytes = Files.readAllBytes(minifasnet(V2));
@@ -102,6 +109,7 @@ class LegacyTorchCheckpointTest {
         }
     }
 
+    @NeedsSharedData
     @Test
     void rejectsTrailingBytes() throws IOException {
         byte[] bytes = Files.readAllBytes(minifasnet(V2));
@@ -189,6 +197,7 @@ class LegacyTorchCheckpointTest {
         assertTrue(e.getMessage().contains("reaches element 12"), e.getMessage());
     }
 
+    @NeedsSharedData
     @Test
     void rejectsInt64TensorsThatAreKept() throws IOException {
         byte[] file = new LegacyCheckpointWriter()

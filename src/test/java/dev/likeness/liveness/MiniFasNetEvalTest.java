@@ -1,5 +1,6 @@
 package dev.likeness.liveness;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * tight face crops): AUC, and APCER (attacks accepted) / BPCER (live faces rejected) at the
  * README's thresholds. Faces come from {@link EvalFaces}; skipped when no face source exists.
  */
+@NeedsSharedData
 class MiniFasNetEvalTest {
 
     private static final double[] THRESHOLDS = {0.3, 0.5, 0.9};

@@ -1,5 +1,6 @@
 package dev.likeness.liveness;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Both MiniFASNet models against the NumPy reference forward pass (src/test/minifasnet) on the
  * same fixed 80x80 crop, and the crop window against the reference's {@code _get_new_box}.
  */
+@NeedsSharedData
 class MiniFasNetGoldenTest {
 
     private static MiniFasNetScorer scorer;

@@ -33,6 +33,20 @@ public final class BadImages {
         return bytes;
     }
 
+    /** A well-formed JPEG of one uniform colour: decodes fine, but holds nothing to analyse. */
+    public static byte[] blank(int width, int height, Color colour) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        try {
+            return JpegFile.write(image, 0.9f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A well-formed photo of an empty grey wall with a blue square: no face in it. */
     public static byte[] noFace() {
         BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);

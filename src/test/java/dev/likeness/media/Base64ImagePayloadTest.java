@@ -1,5 +1,6 @@
 package dev.likeness.media;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,6 +23,7 @@ class Base64ImagePayloadTest {
         return e;
     }
 
+    @NeedsSharedData
     @Test
     void plainBase64OfARealPhotoDecodesToTheSameImage() throws Exception {
         byte[] photo = EvalImages.read("faces/colin_powell__1.jpg");
@@ -31,6 +33,7 @@ class Base64ImagePayloadTest {
         assertEquals(250, decoded.width());
     }
 
+    @NeedsSharedData
     @Test
     void dataUrlPrefixIsAccepted() throws Exception {
         byte[] photo = EvalImages.read("faces/bbt_amy__1.png");

@@ -1,5 +1,6 @@
 package dev.likeness.media;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.modality.cv.Image;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * Prints decode timings for the largest eval JPEGs; asserts nothing about speed (the machine is
  * shared). Run: {@code ./mvnw -B -o test -Dtest=DecodeTimingTest} and read the "decode-timing" lines.
  */
+@NeedsSharedData
 class DecodeTimingTest {
 
     private static final int WARMUP = 2;

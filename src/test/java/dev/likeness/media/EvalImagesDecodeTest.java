@@ -1,5 +1,6 @@
 package dev.likeness.media;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Every evaluation photo decodes; the ones phones stored sideways come out upright. */
+@NeedsSharedData
 class EvalImagesDecodeTest {
 
     /** Found with a small EXIF scan of /work/shared/eval: these three carry orientation 6, stored 640 × 480. */

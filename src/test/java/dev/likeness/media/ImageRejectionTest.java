@@ -1,5 +1,6 @@
 package dev.likeness.media;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,7 @@ class ImageRejectionTest {
         decoder.decode(jpeg, DecodeLimits.DEFAULT.withMaxBytes(jpeg.length));
     }
 
+    @NeedsSharedData
     @ParameterizedTest(name = "JPEG cut to {0}%")
     @ValueSource(ints = {30, 60, 90, 99})
     void truncatedJpeg(int percent) throws Exception {
@@ -101,12 +103,14 @@ class ImageRejectionTest {
         refused(Arrays.copyOf(jpeg, jpeg.length * percent / 100), InvalidImageException.Reason.TRUNCATED);
     }
 
+    @NeedsSharedData
     @Test
     void truncatedProgressiveJpeg() throws Exception {
         byte[] jpeg = EvalImages.read("faces/matt_damon__3.jpg"); // progressive (SOF2)
         refused(Arrays.copyOf(jpeg, jpeg.length * 2 / 3), InvalidImageException.Reason.TRUNCATED);
     }
 
+    @NeedsSharedData
     @Test
     void jpegCutInsideItsHeader() throws Exception {
         byte[] jpeg = EvalImages.read("faces/deepface_unnamed_1__2.jpg");
@@ -114,6 +118,7 @@ class ImageRejectionTest {
         assertTrue(e.reason() == InvalidImageException.Reason.CORRUPT || e.reason() == InvalidImageException.Reason.TRUNCATED, e.getMessage());
     }
 
+    @NeedsSharedData
     @ParameterizedTest(name = "PNG cut to {0}%")
     @ValueSource(ints = {20, 50, 95})
     void truncatedPng(int percent) throws Exception {

@@ -1,5 +1,6 @@
 package dev.likeness.session;
 
+import dev.likeness.NeedsSharedData;
 import dev.likeness.EvalFiles;
 import dev.likeness.media.BadImages;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.oneOf;
 
 /** kyc reduced to this service's part: the document's portrait is the reference for the selfie. */
 @QuarkusTest
+@NeedsSharedData
 class KycSessionTest {
 
     /** A card with the holder's photo on it, lying on a desk in a larger photo. */

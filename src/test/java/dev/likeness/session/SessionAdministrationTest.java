@@ -1,5 +1,6 @@
 package dev.likeness.session;
 
+import dev.likeness.NeedsSharedData;
 import dev.likeness.EvalFiles;
 import dev.likeness.media.BadImages;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Reviewer rules, deletion, tenancy, expiry and refusals of bad input. */
 @QuarkusTest
+@NeedsSharedData
 class SessionAdministrationTest {
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.likeness.session;
 
+import dev.likeness.NeedsSharedData;
 import dev.likeness.EvalFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** The main flow end to end on real photos: create, capture, decide. */
 @QuarkusTest
+@NeedsSharedData
 class SessionLifecycleTest {
 
     private static String publicUrl() {

@@ -1,5 +1,6 @@
 package dev.likeness.standalone;
 
+import dev.likeness.NeedsSharedData;
 import dev.likeness.EvalFiles;
 import dev.likeness.TestTenants;
 import dev.likeness.media.BadImages;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
+@NeedsSharedData
 class FaceMatchApiTest {
 
     private static RequestSpecification call(TestTenants.Tenant tenant) {

@@ -1,6 +1,7 @@
 package dev.likeness.standalone;
 
 import dev.likeness.EvalFiles;
+import dev.likeness.NeedsSharedData;
 import dev.likeness.TestTenants;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
  * declines a printed photo with the model the build fetched.
  */
 @QuarkusTest
+@NeedsSharedData
 @TestProfile(ModelPackV2Test.V2WithoutOperatorWeights.class)
 class ModelPackV2Test {
 

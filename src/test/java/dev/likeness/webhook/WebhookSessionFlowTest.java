@@ -1,5 +1,6 @@
 package dev.likeness.webhook;
 
+import dev.likeness.NeedsSharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.EvalFiles;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real session, captured through the API, reaches a real receiver signed as Didit signs it. */
 @QuarkusTest
+@NeedsSharedData
 class WebhookSessionFlowTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package dev.likeness.capture.page;
 
+import dev.likeness.NeedsSharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.EvalFiles;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * desktop width, land in target/screenshots.
  */
 @QuarkusTest
+@NeedsSharedData
 class CapturePageBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package dev.likeness.capture.page;
 
+import dev.likeness.NeedsSharedData;
 import ai.djl.modality.cv.ImageFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * frontal lead-in (see {@link ChallengeVideo}).
  */
 @QuarkusTest
+@NeedsSharedData
 class CapturePageChallengeBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

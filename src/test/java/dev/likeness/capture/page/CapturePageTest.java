@@ -1,5 +1,6 @@
 package dev.likeness.capture.page;
 
+import dev.likeness.NeedsSharedData;
 import dev.likeness.EvalFiles;
 import dev.likeness.session.SessionFlows;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ class CapturePageTest {
     private static final List<String> ASSETS = List.of("app.js", "steps.js", "challenge.js", "camera.js", "api.js", "ui.js", "i18n.js",
             "capture.css", "icon.svg");
 
+    @NeedsSharedData
     @Test
     void aSessionLinkServesThePageWithAStrictPolicy() {
         SessionFlows flows = new SessionFlows("capture-page-routes");

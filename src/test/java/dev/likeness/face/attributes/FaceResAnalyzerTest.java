@@ -1,5 +1,6 @@
 package dev.likeness.face.attributes;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** FaceRes on the shared evaluation photos: plausible ages and genders, descriptor separation. */
+@NeedsSharedData
 class FaceResAnalyzerTest {
 
     private static BlazeFaceDetector detector;

@@ -1,5 +1,6 @@
 package dev.likeness.face.detect;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** BlazeFace on the shared evaluation photos. */
+@NeedsSharedData
 class BlazeFaceDetectorTest {
 
     private static BlazeFaceDetector detector;

@@ -1,5 +1,6 @@
 package dev.likeness.face.embed;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * same identity (file name before {@code __}), impostor = every different-identity pair. Faces
  * come from {@link EvalFaces}; skipped when no face source is available.
  */
+@NeedsSharedData
 class DlibFaceDescriptorEvalTest {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.likeness.face.landmarks;
 
+import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** FaceMesh placed by BlazeFace on the shared evaluation photos. */
+@NeedsSharedData
 class FaceMeshLandmarksTest {
 
     private static final int RIGHT_EYE_INNER = 133;

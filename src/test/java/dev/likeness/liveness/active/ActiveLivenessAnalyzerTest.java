@@ -1,5 +1,6 @@
 package dev.likeness.liveness.active;
 
+import dev.likeness.NeedsSharedData;
 import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.face.FaceModelPack;
 import dev.likeness.EvalFiles;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pictures (print and screen) moved through the same poses. Prints the numbers the thresholds in
  * {@link ActiveThresholds} were chosen from.
  */
+@NeedsSharedData
 class ActiveLivenessAnalyzerTest {
 
     static final List<String> PHOTOS = List.of(EvalFiles.LIVE_A1, EvalFiles.LIVE_B1, EvalFiles.POWELL_1);
