@@ -1,5 +1,6 @@
 package dev.likeness.webhook;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.likeness.common.Page;
 import dev.likeness.common.PageQuery;
@@ -42,8 +43,12 @@ public class WebhookResource {
         }
     }
 
-    /** One destination with its signing secret: the answer to create, read and update, as Didit's. */
-    public record DestinationView(UUID uuid, String label, String url, String secretSharedKey, String secretLast4,
+    /**
+     * One destination. The signing secret itself is shown once, in the answer that creates or rotates
+     * it; otherwise only its last four characters, as in the list.
+     */
+    public record DestinationView(UUID uuid, String label, String url,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String secretSharedKey, String secretLast4,
                                   List<String> subscribedEvents, String webhookVersion, boolean enabled, boolean legacy,
                                   OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
@@ -98,7 +103,7 @@ public class WebhookResource {
     @GET
     @Path("/destinations/")
     @Operation(summary = "List webhook destinations",
-            description = "A plain JSON array, oldest first, as Didit's. Rows show secret_last4, never the secret: read one destination for secret_shared_key.")
+            description = "A plain JSON array, oldest first, as Didit's. Rows show secret_last4, never the secret: it is shown once, when created or rotated.")
     public List<ListedDestination> list() {
         return WebhookDestination.listed(caller.applicationId()).stream().map(this::listed).toList();
     }
@@ -107,21 +112,22 @@ public class WebhookResource {
     @Path("/destinations/")
     @Operation(summary = "Add a webhook destination", description = "label, url, subscribed_events (explicit list: status.updated, data.updated), webhook_version, enabled. The server issues secret_shared_key.")
     public Response create(JsonNode body) {
-        return Response.status(201).entity(view(destinations.create(caller.applicationId(), body))).build();
+        return Response.status(201).entity(view(destinations.create(caller.applicationId(), body), true)).build();
     }
 
     @GET
     @Path("/destinations/{uuid}/")
     @Operation(summary = "Read a webhook destination")
     public DestinationView get(@PathParam("uuid") UUID id) {
-        return view(destinations.find(caller.applicationId(), id));
+        return view(destinations.find(caller.applicationId(), id), false);
     }
 
     @PATCH
     @Path("/destinations/{uuid}/")
     @Operation(summary = "Change a webhook destination", description = "Any of label, url, subscribed_events, webhook_version, enabled; rotate_secret_key: true issues a new secret.")
     public DestinationView update(@PathParam("uuid") UUID id, JsonNode body) {
-        return view(destinations.update(caller.applicationId(), id, body));
+        boolean rotated = body != null && body.path("rotate_secret_key").asBoolean(false);
+        return view(destinations.update(caller.applicationId(), id, body), rotated);
     }
 
     @DELETE
@@ -159,8 +165,8 @@ public class WebhookResource {
                 .entity(new ResendView("Resend queued.", queued.id, queued.eventId, queued.state)).build();
     }
 
-    private DestinationView view(WebhookDestination d) {
-        return new DestinationView(d.id, d.label, d.url, d.secretSharedKey, last4(d.secretSharedKey),
+    private DestinationView view(WebhookDestination d, boolean withSecret) {
+        return new DestinationView(d.id, d.label, d.url, withSecret ? d.secretSharedKey : null, last4(d.secretSharedKey),
                 destinations.subscribedEvents(d), d.webhookVersion, d.enabled, d.legacy, d.createdAt, d.updatedAt);
     }
 
