@@ -3,9 +3,16 @@ package dev.likeness.session;
 import dev.likeness.NeedsSharedData;
 import dev.likeness.EvalFiles;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -21,6 +28,9 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @NeedsSharedData
 class SessionLifecycleTest {
+
+    @Inject
+    EntityManager entityManager;
 
     private static String publicUrl() {
         return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("likeness.public.url", String.class);
@@ -173,6 +183,37 @@ class SessionLifecycleTest {
                 .body("face_matches[0].source_image_session_id", equalTo(first[0]))
                 .body("face_matches[0].score", greaterThan(50f))
                 .body("face_matches[0].source_image", notNullValue());
+    }
+
+    /**
+     * After an operator changes the model pack, a stored face described by the old recogniser is
+     * described again from its stored image when next needed, never compared across versions.
+     */
+    @Test
+    void aStoredFaceOfAnotherModelPackIsReDescribedFromItsImage() {
+        SessionFlows flows = new SessionFlows("pack-change");
+        String workflow = flows.defaultWorkflow();
+        String[] first = flows.open(workflow, "pack-change-user", SessionFlows.portrait(EvalFiles.LIVE_A1));
+        SessionFlows.start(first[1]);
+        SessionFlows.selfie(first[1], EvalFiles.LIVE_A2).body("status", equalTo("Approved"));
+        assertTrue(markedAsOlderPack("pack-change-user") > 0, "the user has stored faces");
+
+        String[] second = flows.open(workflow, "pack-change-user", null);
+        SessionFlows.start(second[1]);
+        SessionFlows.selfie(second[1], EvalFiles.LIVE_A3).statusCode(200);
+        flows.decision(second[0])
+                .body("face_matches[0].source_image_session_id", equalTo(first[0]))
+                .body("face_matches[0].score", greaterThan(50f));
+        assertEquals(0L, entityManager.createQuery("select count(f) from StoredFace f where f.vendorData = :v "
+                        + "and f.source = 'liveness' and f.sessionId = :s and f.modelVersion <> 'face-match-v3'", Long.class)
+                .setParameter("v", "pack-change-user").setParameter("s", UUID.fromString(first[0])).getSingleResult(),
+                "the reused face now carries the current pack's descriptor");
+    }
+
+    @Transactional
+    int markedAsOlderPack(String vendorData) {
+        return entityManager.createQuery("update StoredFace f set f.modelVersion = 'face-match-v2' where f.vendorData = :v")
+                .setParameter("v", vendorData).executeUpdate();
     }
 
     @Test
