@@ -52,33 +52,29 @@ public class InferenceSlots {
     }
 
     /**
-     * Runs both, side by side when a second slot is free right now (an idle service answers a
-     * two-image request in the time of one), else one after the other in this slot.
+     * For work already inside {@link #run}: both side by side when a second slot is free right now
+     * (an idle service answers a two-image request in the time of one), else one after the other in
+     * the caller's slot. Never waits for a slot, so it cannot deadlock.
      */
-    public <A, B> Both<A, B> both(Supplier<A> first, Supplier<B> second) {
-        acquire();
-        try {
-            if (!slots.tryAcquire()) {
-                return new Both<>(first.get(), second.get());
-            }
-            Future<B> other;
-            try {
-                other = helpers.submit(() -> {
-                    try {
-                        return second.get();
-                    } finally {
-                        slots.release();
-                    }
-                });
-            } catch (RuntimeException e) {
-                slots.release();
-                throw e;
-            }
-            A a = first.get();
-            return new Both<>(a, join(other));
-        } finally {
-            slots.release();
+    public <A, B> Both<A, B> alongside(Supplier<A> first, Supplier<B> second) {
+        if (!slots.tryAcquire()) {
+            return new Both<>(first.get(), second.get());
         }
+        Future<B> other;
+        try {
+            other = helpers.submit(() -> {
+                try {
+                    return second.get();
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+        A a = first.get();
+        return new Both<>(a, join(other));
     }
 
     @PreDestroy

@@ -7,12 +7,14 @@ import dev.likeness.face.InferenceSlots;
 import dev.likeness.liveness.PassiveLivenessScorer;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Finds the face in a selfie, estimates its attributes and scores its passive liveness, in one inference slot. */
+import java.util.function.Supplier;
+
+/** Decodes a selfie, finds its face, estimates its attributes and scores its passive liveness, in one inference slot. */
 @ApplicationScoped
 class SelfieMeasurer {
 
-    /** The analysis and the 0–100 liveness score (null without a face). */
-    record Measured(FaceAnalysis analysis, Double score) {
+    /** The upload, its analysis and the 0–100 liveness score (null without a face). */
+    record Measured(StandaloneImage.Upload upload, FaceAnalysis analysis, Double score) {
     }
 
     private final FaceEngine engine;
@@ -25,12 +27,17 @@ class SelfieMeasurer {
         this.slots = slots;
     }
 
-    Measured measure(StandaloneImage.Upload user, boolean rotate) {
-        scorer.requireAvailable();
+    /**
+     * @param read reads, decodes and validates the upload; it runs inside the inference slot, so a
+     *     request waiting for a slot holds no decoded image
+     */
+    Measured measure(Supplier<StandaloneImage.Upload> read, boolean rotate) {
         return slots.run(() -> {
+            StandaloneImage.Upload user = read.get();
+            scorer.requireAvailable();
             FaceAnalysis analysis = engine.analyze(user.decoded().image(), new AnalysisOptions(rotate, false, true));
             Double score = analysis.subject().map(s -> scorer.score(analysis.image(), s.face())).orElse(null);
-            return new Measured(analysis, score);
+            return new Measured(user, analysis, score);
         });
     }
 }

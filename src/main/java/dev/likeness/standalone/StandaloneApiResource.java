@@ -41,6 +41,12 @@ import java.util.UUID;
 @Tag(name = "Standalone APIs")
 public class StandaloneApiResource {
 
+    /** A face-match request's two uploads and their analyses. */
+    private record Matched(StandaloneImage.Upload user, StandaloneImage.Upload ref, FaceAnalysis userAnalysis,
+                           FaceAnalysis refAnalysis) {
+    }
+
+
     public record FaceMatchResult(String status, Double score, ImageFaces userImage, ImageFaces refImage,
                                   List<Warning> warnings) {
     }
@@ -100,15 +106,22 @@ public class StandaloneApiResource {
         FormFields form = new FormFields();
         double decline = form.threshold("face_match_score_decline_threshold", threshold, 30);
         FormFields.Common common = form.common(sent, mapper);
-        StandaloneImage.Upload user = images.read("user_image", userImage, form);
-        StandaloneImage.Upload ref = images.read("ref_image", refImage, form);
-        form.throwIfInvalid();
-
         AnalysisOptions options = new AnalysisOptions(common.rotate(), true, true);
-        InferenceSlots.Both<FaceAnalysis, FaceAnalysis> analyses = slots.both(
-                () -> engine.analyze(user.decoded().image(), options), () -> engine.analyze(ref.decoded().image(), options));
-        FaceAnalysis u = analyses.first();
-        FaceAnalysis r = analyses.second();
+        // Images are decoded inside the inference slot: requests queued for a slot hold only their
+        // compressed bytes, not two decoded rasters each (a 49 MP photo is 196 MB decoded).
+        Matched matched = slots.run(() -> {
+            StandaloneImage.Upload userUpload = images.read("user_image", userImage, form);
+            StandaloneImage.Upload refUpload = images.read("ref_image", refImage, form);
+            form.throwIfInvalid();
+            InferenceSlots.Both<FaceAnalysis, FaceAnalysis> analyses = slots.alongside(
+                    () -> engine.analyze(userUpload.decoded().image(), options),
+                    () -> engine.analyze(refUpload.decoded().image(), options));
+            return new Matched(userUpload, refUpload, analyses.first(), analyses.second());
+        });
+        StandaloneImage.Upload user = matched.user();
+        StandaloneImage.Upload ref = matched.ref();
+        FaceAnalysis u = matched.userAnalysis();
+        FaceAnalysis r = matched.refAnalysis();
         Double score = u.embedding() != null && r.embedding() != null ? matcher.score(u.embedding(), r.embedding()) : null;
         List<Warning> warnings = FaceMatchJudge.judge(score, decline, decline, null);
         String status = Status.standalone(warnings);
@@ -139,10 +152,12 @@ public class StandaloneApiResource {
         FormFields form = new FormFields();
         double decline = form.threshold("face_liveness_score_decline_threshold", threshold, 30);
         FormFields.Common common = form.common(sent, mapper);
-        StandaloneImage.Upload user = images.read("user_image", userImage, form);
-        form.throwIfInvalid();
-
-        SelfieMeasurer.Measured measured = measurer.measure(user, common.rotate());
+        SelfieMeasurer.Measured measured = measurer.measure(() -> {
+            StandaloneImage.Upload upload = images.read("user_image", userImage, form);
+            form.throwIfInvalid();
+            return upload;
+        }, common.rotate());
+        StandaloneImage.Upload user = measured.upload();
         FaceAnalysis analysis = measured.analysis();
         List<Warning> warnings = LivenessJudge.judge(measured.score(), analysis.quality(), analysis.faces().size(),
                 LivenessPolicy.standalone(decline), null);
@@ -175,10 +190,12 @@ public class StandaloneApiResource {
         double decline = form.threshold("face_liveness_score_decline_threshold", livenessThreshold, 30);
         int minimumAge = form.wholeNumber("age_estimation_decline_threshold", ageThreshold, 18, 0, 150);
         FormFields.Common common = form.common(sent, mapper);
-        StandaloneImage.Upload user = images.read("user_image", userImage, form);
-        form.throwIfInvalid();
-
-        SelfieMeasurer.Measured measured = measurer.measure(user, common.rotate());
+        SelfieMeasurer.Measured measured = measurer.measure(() -> {
+            StandaloneImage.Upload upload = images.read("user_image", userImage, form);
+            form.throwIfInvalid();
+            return upload;
+        }, common.rotate());
+        StandaloneImage.Upload user = measured.upload();
         FaceAnalysis analysis = measured.analysis();
         Double age = analysis.subject().map(s -> s.age()).map(a -> Math.round(a * 100.0) / 100.0).orElse(null);
         // Any warning declines here, so the liveness checks that only inform elsewhere are left out.
