@@ -27,8 +27,10 @@ public class NullCharacterRefusal implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         SimpleModule module = new SimpleModule("likeness-no-nul");
-        module.addDeserializer(String.class, typed(new NulFreeText(StringDeserializer.instance)));
-        module.addDeserializer(JsonNode.class, typed(new NulFreeTree(JsonNodeDeserializer.getDeserializer(JsonNode.class))));
+        module.addDeserializer(String.class, typed(new NulFree(StringDeserializer.instance,
+                NullCharacterRefusal::refuseNulText)));
+        module.addDeserializer(JsonNode.class, typed(new NulFree(JsonNodeDeserializer.getDeserializer(JsonNode.class),
+                NullCharacterRefusal::refuseNulTree)));
         mapper.registerModule(module);
     }
 
@@ -38,77 +40,77 @@ public class NullCharacterRefusal implements ObjectMapperCustomizer {
         return (JsonDeserializer<T>) deserializer;
     }
 
-    private static final class NulFreeText extends DelegatingDeserializer {
+    /** Checks a value a wrapped deserializer produced; throws when it holds a NUL. */
+    @FunctionalInterface
+    private interface Check {
+        void refuseNul(Object value, JsonParser p) throws NullCharacterException;
+    }
 
-        NulFreeText(JsonDeserializer<?> delegate) {
+    /** Runs the wrapped deserializer, then its check on what it produced. */
+    private static final class NulFree extends DelegatingDeserializer {
+
+        private final Check check;
+
+        NulFree(JsonDeserializer<?> delegate, Check check) {
             super(delegate);
+            this.check = check;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
-            return new NulFreeText(newDelegatee);
+            return new NulFree(newDelegatee, check);
         }
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             Object value = super.deserialize(p, ctxt);
-            if (value instanceof String text && NullCharacterException.present(text)) {
-                throw new NullCharacterException(p);
-            }
+            check.refuseNul(value, p);
             return value;
         }
     }
 
-    private static final class NulFreeTree extends DelegatingDeserializer {
-
-        NulFreeTree(JsonDeserializer<?> delegate) {
-            super(delegate);
+    private static void refuseNulText(Object value, JsonParser p) throws NullCharacterException {
+        if (value instanceof String text && NullCharacterException.present(text)) {
+            throw new NullCharacterException(p);
         }
+    }
 
-        @Override
-        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
-            return new NulFreeTree(newDelegatee);
+    private static void refuseNulTree(Object value, JsonParser p) throws NullCharacterException {
+        if (!(value instanceof JsonNode tree)) {
+            return;
         }
-
-        @Override
-        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            Object value = super.deserialize(p, ctxt);
-            if (value instanceof JsonNode tree) {
-                // A whole-body tree is named by its top-level key, a nested one by the field holding it.
-                if (tree.isObject()) {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> field = it.next();
-                        if (NullCharacterException.present(field.getKey()) || holdsNul(field.getValue())) {
-                            NullCharacterException refused = new NullCharacterException(p);
-                            refused.prependPath(tree, field.getKey());
-                            throw refused;
-                        }
-                    }
-                } else if (holdsNul(tree)) {
-                    throw new NullCharacterException(p);
-                }
-            }
-            return value;
-        }
-
-        private static boolean holdsNul(JsonNode node) {
-            if (node.isTextual()) {
-                return NullCharacterException.present(node.textValue());
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        // A whole-body tree is named by its top-level key, a nested one by the field holding it.
+        if (tree.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (NullCharacterException.present(field.getKey()) || holdsNul(field.getValue())) {
+                    NullCharacterException refused = new NullCharacterException(p);
+                    refused.prependPath(tree, field.getKey());
+                    throw refused;
+                }
+            }
+        } else if (holdsNul(tree)) {
+            throw new NullCharacterException(p);
+        }
+    }
+
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return NullCharacterException.present(node.textValue());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (NullCharacterException.present(field.getKey()) || holdsNul(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (holdsNul(element)) {
                     return true;
                 }
             }
-            if (node.isArray()) {
-                for (JsonNode element : node) {
-                    if (holdsNul(element)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
         }
+        return false;
     }
 }

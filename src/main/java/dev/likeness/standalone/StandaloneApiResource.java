@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The standalone biometric APIs (reference §7): {@code POST /v3/face-match/}, {@code /v3/passive-liveness/}
@@ -152,11 +153,7 @@ public class StandaloneApiResource {
         FormFields form = new FormFields();
         double decline = form.threshold("face_liveness_score_decline_threshold", threshold, 30);
         FormFields.Common common = form.common(sent, mapper);
-        SelfieMeasurer.Measured measured = measurer.measure(() -> {
-            StandaloneImage.Upload upload = images.read("user_image", userImage, form);
-            form.throwIfInvalid();
-            return upload;
-        }, common.rotate());
+        SelfieMeasurer.Measured measured = measurer.measure(validUserImage(userImage, form), common.rotate());
         StandaloneImage.Upload user = measured.upload();
         FaceAnalysis analysis = measured.analysis();
         List<Warning> warnings = LivenessJudge.judge(measured.score(), analysis.quality(), analysis.faces().size(),
@@ -190,11 +187,7 @@ public class StandaloneApiResource {
         double decline = form.threshold("face_liveness_score_decline_threshold", livenessThreshold, 30);
         int minimumAge = form.wholeNumber("age_estimation_decline_threshold", ageThreshold, 18, 0, 150);
         FormFields.Common common = form.common(sent, mapper);
-        SelfieMeasurer.Measured measured = measurer.measure(() -> {
-            StandaloneImage.Upload upload = images.read("user_image", userImage, form);
-            form.throwIfInvalid();
-            return upload;
-        }, common.rotate());
+        SelfieMeasurer.Measured measured = measurer.measure(validUserImage(userImage, form), common.rotate());
         StandaloneImage.Upload user = measured.upload();
         FaceAnalysis analysis = measured.analysis();
         Double age = analysis.subject().map(s -> s.age()).map(a -> Math.round(a * 100.0) / 100.0).orElse(null);
@@ -217,5 +210,14 @@ public class StandaloneApiResource {
         AgeEstimationResult result = new AgeEstimationResult(status, "PASSIVE", measured.score(), ImageFaces.of(analysis),
                 age, warnings);
         return new AgeEstimationResponse(requestId, result, common.vendorData(), common.metadata(), now);
+    }
+
+    /** Reads and decodes {@code user_image}, then answers 400 for every invalid field of the form. */
+    private Supplier<StandaloneImage.Upload> validUserImage(FileUpload userImage, FormFields form) {
+        return () -> {
+            StandaloneImage.Upload upload = images.read("user_image", userImage, form);
+            form.throwIfInvalid();
+            return upload;
+        };
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Fits a pack's shipped face-match calibration on ../shared/eval and rewrites its resource under
@@ -71,10 +72,12 @@ public final class FaceCalibrationFit {
         json.put("model_version", calibration.modelVersion());
         json.put("dlib_weight", calibration.dlibWeight());
         json.put("points", points);
-        json.put("fitted_on", Map.of("genuine_pairs", genuine.length, "impostor_pairs", impostor.length,
+        // Ordered, so a refit with the same result rewrites the file byte for byte.
+        Map<String, Object> fittedOn = new TreeMap<>(Map.of("genuine_pairs", genuine.length, "impostor_pairs", impostor.length,
                 "auc", round(pairs.auc()), "tar_at_far_1e-3", round(pairs.acceptRateAtFalseAcceptRate(1e-3)),
                 "impostor_tail", String.format(Locale.ROOT, "gaussian mean %.6f sd %.6f on the top %d", tail.mean(),
                         tail.sd(), tail.fittedOn())));
+        json.put("fitted_on", fittedOn);
         Path out = Path.of("src/main/resources" + pack.calibration());
         Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n");
         System.out.printf(Locale.ROOT, "wrote %s%n%n", out);

@@ -27,7 +27,7 @@ public final class ArcFaceAligner {
         for (int i = 0; i < chip.length; i++) {
             chip[i] = TEMPLATE[i] + 0.5; // the sampler's pixel centres sit at half-integers
         }
-        int[] rgb = ChipSampler.sample(ImagePixels.of(image), SimilarityTransform.fit(chip, points.xy()), CHIP_SIZE);
+        int[] rgb = ChipSampler.sample(image, SimilarityTransform.fit(chip, points.xy()), CHIP_SIZE);
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] |= 0xff000000;
         }
