@@ -46,17 +46,33 @@ create index list_entry_face_idx on list_entry (face_id) where face_id is not nu
 -- Every change that can alter what a face search finds is written here by triggers, so no code
 -- path can forget it. Pods catch up from this log before each search and on NOTIFY; the log, not
 -- the notification, is the truth, so a missed notification cannot leave a pod stale.
-create table face_index_change (
-    seq            bigserial primary key,
-    application_id uuid        not null,
-    face_id        uuid,
-    created_at     timestamptz not null default now()
+--
+-- Versions are per application and taken under the row lock of face_index_version, held until
+-- the writing transaction ends: versions therefore become visible in order, and a reader that sees
+-- version v has seen every change up to v (a plain sequence would let a slow transaction commit a
+-- lower number after a reader has moved past it).
+create table face_index_version (
+    application_id uuid primary key,
+    version        bigint not null
 );
-create index face_index_change_app_idx on face_index_change (application_id, seq);
+
+create table face_index_change (
+    application_id uuid        not null,
+    version        bigint      not null,
+    face_id        uuid        not null,
+    created_at     timestamptz not null default now(),
+    primary key (application_id, version)
+);
+create index face_index_change_age_idx on face_index_change (created_at);
 
 create function face_index_record(app uuid, face uuid) returns void as $$
+declare
+    next_version bigint;
 begin
-    insert into face_index_change (application_id, face_id) values (app, face);
+    insert into face_index_version (application_id, version) values (app, 1)
+        on conflict (application_id) do update set version = face_index_version.version + 1
+        returning version into next_version;
+    insert into face_index_change (application_id, version, face_id) values (app, next_version, face);
     perform pg_notify('likeness_face_index', app::text);
 end
 $$ language plpgsql;
@@ -89,3 +105,11 @@ $$ language plpgsql;
 
 create trigger list_entry_index_trigger after insert or update or delete on list_entry
     for each row execute function list_entry_changed();
+
+-- Screening hits a liveness item lists (face index spec §3.4), stored as found; image links are
+-- signed afresh when the decision is read.
+alter table liveness_check add column matches jsonb;
+
+-- Per-application similarity bands; null means the configured defaults.
+alter table application add column face_possible_threshold numeric(5, 2);
+alter table application add column face_high_threshold numeric(5, 2);

@@ -3,6 +3,7 @@ package dev.likeness.capture;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.face.FaceMatcher;
+import dev.likeness.faceindex.FaceScreening;
 import dev.likeness.risk.LogType;
 import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
@@ -64,10 +65,13 @@ public class AttemptRecorder {
     private final FaceMatcher matcher;
     private final StoredFaces storedFaces;
     private final StoredFaceRefresher refresher;
+    private final FaceScreening screening;
     private final ObjectMapper mapper;
 
     public AttemptRecorder(CaptureSessions sessions, SessionOutcome outcome, FeatureSettingsParser settings,
-                           FaceMatcher matcher, StoredFaces storedFaces, StoredFaceRefresher refresher, ObjectMapper mapper) {
+                           FaceMatcher matcher, StoredFaces storedFaces, StoredFaceRefresher refresher,
+                           FaceScreening screening, ObjectMapper mapper) {
+        this.screening = screening;
         this.sessions = sessions;
         this.outcome = outcome;
         this.settings = settings;
@@ -91,7 +95,13 @@ public class AttemptRecorder {
             LivenessCheck check = LivenessCheck.<LivenessCheck>find("sessionId", session.id).firstResultOptional()
                     .orElseGet(() -> newLiveness(session, livenessNode.get().nodeId(), s.faceLivenessMethod(), now));
             check.attempts += 1;
-            List<Warning> warnings = reading.judge().apply(s, check.nodeId);
+            List<Warning> warnings = new ArrayList<>(reading.judge().apply(s, check.nodeId));
+            FaceScreening.Screening screened = s.screensFaces() && attempt.embedding() != null
+                    ? screening.inWorkflow(session.applicationId, session.vendorData, attempt.embedding(),
+                    s.duplicateAction(), check.nodeId)
+                    : FaceScreening.Screening.NONE;
+            warnings.addAll(screened.warnings());
+            check.matches = json(screened.matches());
             check.score = decimal(reading.score());
             check.faceQuality = decimal(reading.quality());
             check.faceLuminance = decimal(reading.luminance());
@@ -99,7 +109,8 @@ public class AttemptRecorder {
             check.referenceMediaId = attempt.imageMedia();
             check.videoMediaId = attempt.videoMedia();
             check.updatedAt = now;
-            pending.add(new Pending(warnings, check.attempts, s.faceLivenessMaxAttempts(), true,
+            // Another capture of a blocklisted face is the same face: no retry.
+            pending.add(new Pending(warnings, check.attempts, s.faceLivenessMaxAttempts(), !screened.blocklisted(),
                     (status, w) -> {
                         check.status = status;
                         check.warnings = json(w);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.faceindex.IndexMatch;
 import dev.likeness.media.SignedUrlIssuer;
 import dev.likeness.risk.Warning;
 import dev.likeness.security.Application;
@@ -26,6 +27,8 @@ import java.util.List;
 public class DecisionBuilder {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<IndexMatch>> MATCHES = new TypeReference<>() {
     };
     private static final TypeReference<List<Warning>> WARNINGS = new TypeReference<>() {
     };
@@ -58,7 +61,7 @@ public class DecisionBuilder {
 
     private Decision.LivenessItem liveness(LivenessCheck c) {
         return new Decision.LivenessItem(c.nodeId, c.status, c.method, number(c.score), links.link(c.referenceMediaId),
-                links.link(c.videoMediaId), number(c.ageEstimation), List.of(), number(c.faceQuality),
+                links.link(c.videoMediaId), number(c.ageEstimation), matches(c.matches), number(c.faceQuality),
                 number(c.faceLuminance), read(c.warnings, WARNINGS));
     }
 
@@ -70,6 +73,11 @@ public class DecisionBuilder {
     private Decision.IdVerification document(DocumentCheck c) {
         return new Decision.IdVerification(c.nodeId, c.status, links.link(c.frontMediaId), links.link(c.portraitMediaId),
                 read(c.warnings, WARNINGS));
+    }
+
+    /** Screening hits with freshly signed images; an empty list before screening ran. */
+    private List<Object> matches(String json) {
+        return json == null ? List.of() : read(json, MATCHES).stream().<Object>map(m -> m.view(links)).toList();
     }
 
     private static <T> List<T> orNull(List<T> items) {

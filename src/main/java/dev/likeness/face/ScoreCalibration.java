@@ -46,6 +46,25 @@ public record ScoreCalibration(@JsonProperty("model_version") String modelVersio
         }
     }
 
+    /**
+     * The least similarity whose score reaches {@code score} (before rounding): a search floor.
+     * Below the first knot every similarity qualifies.
+     */
+    public double similarityAt(double score) {
+        double[] first = points.get(0);
+        if (score <= first[1]) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        for (int i = 1; i < points.size(); i++) {
+            double[] hi = points.get(i);
+            if (score <= hi[1]) {
+                double[] lo = points.get(i - 1);
+                return lo[0] + (score - lo[1]) / (hi[1] - lo[1]) * (hi[0] - lo[0]);
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** The 0–100 score, rounded to 2 decimals as every score on the wire is. */
     public double score(double similarity) {
         double[] first = points.get(0);

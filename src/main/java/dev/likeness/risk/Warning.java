@@ -22,6 +22,11 @@ public record Warning(
                 risk.longDescription(), nodeId);
     }
 
+    public static Warning of(Risk risk, LogType logType, String nodeId, Map<String, Object> additionalData) {
+        return new Warning(risk.feature().name(), risk.name(), additionalData, logType, risk.shortDescription(),
+                risk.longDescription(), nodeId);
+    }
+
     public static Warning standalone(Risk risk, LogType logType) {
         return of(risk, logType, null);
     }

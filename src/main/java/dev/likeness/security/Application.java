@@ -26,4 +26,12 @@ public class Application extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** This application's "possible" similarity band, or null for the configured default. */
+    @Column(name = "face_possible_threshold")
+    public java.math.BigDecimal facePossibleThreshold;
+
+    /** This application's "high" similarity band, or null for the configured default. */
+    @Column(name = "face_high_threshold")
+    public java.math.BigDecimal faceHighThreshold;
 }

@@ -33,6 +33,11 @@ public class LivenessCheck extends SessionItem {
     @Column(name = "video_media_id")
     public UUID videoMediaId;
 
+    /** JSON array of the screening hits (face index matches), or null before any screening. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String matches;
+
     public static List<LivenessCheck> ofSession(UUID sessionId) {
         return list("sessionId = ?1 order by createdAt", sessionId);
     }

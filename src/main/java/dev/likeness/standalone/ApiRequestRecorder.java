@@ -2,12 +2,15 @@ package dev.likeness.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.faceindex.IndexMatch;
 import dev.likeness.media.MediaVault;
 import dev.likeness.risk.Warning;
 import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
 import dev.likeness.session.SessionStatusChanged;
 import dev.likeness.session.VerificationSession;
+import dev.likeness.storedface.StoredFaces;
+import dev.likeness.verdict.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -29,12 +32,24 @@ class ApiRequestRecorder {
     record StoredImage(byte[] bytes, String contentType, String kind) {
     }
 
+    /**
+     * The captured face to add to the application's face index, and what screening found.
+     *
+     * @param descriptor null when no face was found (nothing is enrolled)
+     * @param source face_template source: {@code standalone} or {@code face_search}
+     * @param apiService the match's {@code api_service} when this face is found later
+     */
+    record Indexed(float[] descriptor, String modelVersion, String source, String apiService, List<IndexMatch> matches) {
+    }
+
     private final MediaVault vault;
+    private final StoredFaces storedFaces;
     private final ObjectMapper mapper;
     private final Event<SessionStatusChanged> statusChanged;
 
-    ApiRequestRecorder(MediaVault vault, ObjectMapper mapper, Event<SessionStatusChanged> statusChanged) {
+    ApiRequestRecorder(MediaVault vault, StoredFaces storedFaces, ObjectMapper mapper, Event<SessionStatusChanged> statusChanged) {
         this.vault = vault;
+        this.storedFaces = storedFaces;
         this.mapper = mapper;
         this.statusChanged = statusChanged;
     }
@@ -63,8 +78,9 @@ class ApiRequestRecorder {
     @Transactional
     UUID liveness(UUID applicationId, String apiService, String status, Double score, Double quality, Double luminance,
                   Double age, List<Warning> warnings, String vendorData, JsonNode metadata, StoredImage user,
-                  OffsetDateTime at) {
-        VerificationSession session = session(applicationId, apiService, status, vendorData, metadata, "[\"LIVENESS\"]", at);
+                  Indexed indexed, OffsetDateTime at) {
+        String features = "FACE_SEARCH".equals(apiService) ? "[\"FACE_SEARCH\"]" : "[\"LIVENESS\"]";
+        VerificationSession session = session(applicationId, apiService, status, vendorData, metadata, features, at);
         LivenessCheck check = new LivenessCheck();
         check.id = UUID.randomUUID();
         check.sessionId = session.id;
@@ -77,10 +93,15 @@ class ApiRequestRecorder {
         check.ageEstimation = decimal(age);
         check.warnings = json(warnings);
         check.referenceMediaId = vault.store(applicationId, session.id, user.kind(), user.contentType(), user.bytes());
+        check.matches = json(indexed.matches());
         check.attempts = 1;
         check.createdAt = at;
         check.updatedAt = at;
         check.persist();
+        if (indexed.descriptor() != null) {
+            storedFaces.save(applicationId, session.id, vendorData, indexed.source(), Status.APPROVED.equals(status),
+                    indexed.descriptor(), indexed.modelVersion(), check.referenceMediaId, indexed.apiService());
+        }
         statusChanged.fire(new SessionStatusChanged(applicationId, session.id, null, status));
         return session.id;
     }

@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.function.Supplier;
 
-/** Decodes a selfie, finds its face, estimates its attributes and scores its passive liveness, in one inference slot. */
+/**
+ * Decodes a selfie, finds its face, estimates its attributes, describes it for face-index screening
+ * and scores its passive liveness, in one inference slot.
+ */
 @ApplicationScoped
 class SelfieMeasurer {
 
@@ -35,7 +38,7 @@ class SelfieMeasurer {
         return slots.run(() -> {
             StandaloneImage.Upload user = read.get();
             scorer.requireAvailable();
-            FaceAnalysis analysis = engine.analyze(user.decoded().image(), new AnalysisOptions(rotate, false, true));
+            FaceAnalysis analysis = engine.analyze(user.decoded().image(), new AnalysisOptions(rotate, true, true));
             Double score = analysis.subject().map(s -> scorer.score(analysis.image(), s.face())).orElse(null);
             return new Measured(user, analysis, score);
         });

@@ -7,10 +7,12 @@ import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
 import dev.likeness.face.InferenceSlots;
+import dev.likeness.faceindex.FaceScreening;
 import dev.likeness.risk.LogType;
 import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
 import dev.likeness.security.Caller;
+import dev.likeness.storedface.StoredFace;
 import dev.likeness.verdict.FaceMatchJudge;
 import dev.likeness.verdict.LivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
@@ -78,11 +80,14 @@ public class StandaloneApiResource {
     private final InferenceSlots slots;
     private final SelfieMeasurer measurer;
     private final ApiRequestRecorder recorder;
+    private final FaceScreening screening;
     private final Caller caller;
     private final ObjectMapper mapper;
 
     public StandaloneApiResource(StandaloneImage images, FaceEngine engine, FaceMatcher matcher, InferenceSlots slots,
-                                 SelfieMeasurer measurer, ApiRequestRecorder recorder, Caller caller, ObjectMapper mapper) {
+                                 SelfieMeasurer measurer, ApiRequestRecorder recorder, FaceScreening screening,
+                                 Caller caller, ObjectMapper mapper) {
+        this.screening = screening;
         this.images = images;
         this.engine = engine;
         this.matcher = matcher;
@@ -156,8 +161,10 @@ public class StandaloneApiResource {
         SelfieMeasurer.Measured measured = measurer.measure(validUserImage(userImage, form), common.rotate());
         StandaloneImage.Upload user = measured.upload();
         FaceAnalysis analysis = measured.analysis();
-        List<Warning> warnings = LivenessJudge.judge(measured.score(), analysis.quality(), analysis.faces().size(),
-                LivenessPolicy.standalone(decline), null);
+        FaceScreening.Screening screened = screening.standalone(caller.applicationId(), common.vendorData(), analysis.embedding());
+        List<Warning> warnings = new ArrayList<>(LivenessJudge.judge(measured.score(), analysis.quality(),
+                analysis.faces().size(), LivenessPolicy.standalone(decline), null));
+        warnings.addAll(screened.warnings());
         String status = Status.standalone(warnings);
         Double quality = analysis.quality() == null ? null : analysis.quality().quality();
         Double luminance = analysis.quality() == null ? null : analysis.quality().luminance();
@@ -165,7 +172,8 @@ public class StandaloneApiResource {
         UUID requestId = common.save()
                 ? recorder.liveness(caller.applicationId(), "PASSIVE_LIVENESS", status, measured.score(), quality, luminance,
                         null, warnings, common.vendorData(), common.metadata(),
-                        new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"), now)
+                        new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
+                        indexed(analysis, "passive-liveness", screened), now)
                 : UUID.randomUUID();
         LivenessResult result = new LivenessResult(status, "PASSIVE", measured.score(), ImageFaces.of(analysis), warnings,
                 quality, luminance);
@@ -200,16 +208,25 @@ public class StandaloneApiResource {
         } else if (minimumAge > 0 && age < minimumAge) {
             warnings.add(Warning.standalone(Risk.AGE_BELOW_MINIMUM, LogType.ERROR));
         }
+        FaceScreening.Screening screened = screening.standalone(caller.applicationId(), common.vendorData(), analysis.embedding());
         String status = warnings.isEmpty() ? Status.APPROVED : Status.DECLINED;
+        warnings.addAll(screened.warnings());
+        status = Status.merge(status, Status.standalone(screened.warnings()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID requestId = common.save()
                 ? recorder.liveness(caller.applicationId(), "AGE_ESTIMATION", status, measured.score(), null, null, age,
                         warnings, common.vendorData(), common.metadata(),
-                        new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"), now)
+                        new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
+                        indexed(analysis, "age-estimation", screened), now)
                 : UUID.randomUUID();
         AgeEstimationResult result = new AgeEstimationResult(status, "PASSIVE", measured.score(), ImageFaces.of(analysis),
                 age, warnings);
         return new AgeEstimationResponse(requestId, result, common.vendorData(), common.metadata(), now);
+    }
+
+    private ApiRequestRecorder.Indexed indexed(FaceAnalysis analysis, String apiService, FaceScreening.Screening screened) {
+        return new ApiRequestRecorder.Indexed(analysis.embedding(), matcher.modelVersion(), StoredFace.STANDALONE, apiService,
+                screened.matches());
     }
 
     /** Reads and decodes {@code user_image}, then answers 400 for every invalid field of the form. */

@@ -20,6 +20,10 @@ public class StoredFace extends PanacheEntityBase {
     public static final String ENROLLED = "enrolled";
     /** A session's own reference from {@code portrait_image}: used by that session only. */
     public static final String REFERENCE = "reference";
+    /** A saved passive-liveness or age-estimation call's face (face index). */
+    public static final String STANDALONE = "standalone";
+    /** A saved face search's face: indexed, never matched by later searches. */
+    public static final String FACE_SEARCH = "face_search";
 
     @Id
     public UUID id;
@@ -54,6 +58,10 @@ public class StoredFace extends PanacheEntityBase {
 
     @Column(name = "media_id")
     public UUID mediaId;
+
+    /** {@code passive-liveness}, {@code age-estimation} or {@code face-search} for faces of saved standalone calls. */
+    @Column(name = "api_service")
+    public String apiService;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

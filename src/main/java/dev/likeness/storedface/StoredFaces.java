@@ -38,7 +38,15 @@ public class StoredFaces {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID save(UUID applicationId, UUID sessionId, String vendorData, String source, boolean approved,
                      float[] embedding, String modelVersion, UUID mediaId) {
+        return save(applicationId, sessionId, vendorData, source, approved, embedding, modelVersion, mediaId, null);
+    }
+
+    /** @param apiService the standalone API that captured the face, shown on face-index matches */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID save(UUID applicationId, UUID sessionId, String vendorData, String source, boolean approved,
+                     float[] embedding, String modelVersion, UUID mediaId, String apiService) {
         StoredFace face = new StoredFace();
+        face.apiService = apiService;
         face.id = UUID.randomUUID();
         MediaCipher.Sealed sealed = cipher.seal(toBytes(embedding), face.id.toString());
         face.applicationId = applicationId;
@@ -87,6 +95,10 @@ public class StoredFaces {
         face.modelVersion = modelVersion;
     }
 
+    public Optional<Face> byId(UUID faceId) {
+        return StoredFace.<StoredFace>find("id = ?1 and deletedAt is null", faceId).firstResultOptional().map(this::open);
+    }
+
     /** The face a session compares against (its own reference). */
     public Optional<Face> referenceOf(UUID sessionId) {
         return StoredFace.<StoredFace>find("sessionId = ?1 and source = ?2 and deletedAt is null order by createdAt desc",
@@ -115,7 +127,7 @@ public class StoredFaces {
 
     private Face open(StoredFace face) {
         byte[] plain = cipher.open(new MediaCipher.Sealed(face.keyId, face.nonce, face.embedding), face.id.toString());
-        return new Face(face.id, face.sessionId, face.source, fromBytes(plain), face.mediaId, face.modelVersion);
+        return new Face(face.id, face.sessionId, face.source, descriptorOf(plain), face.mediaId, face.modelVersion);
     }
 
     private static byte[] toBytes(float[] embedding) {
@@ -126,7 +138,8 @@ public class StoredFaces {
         return buffer.array();
     }
 
-    private static float[] fromBytes(byte[] bytes) {
+    /** A stored descriptor's plaintext bytes as floats. */
+    public static float[] descriptorOf(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         float[] out = new float[bytes.length / 4];
         for (int i = 0; i < out.length; i++) {

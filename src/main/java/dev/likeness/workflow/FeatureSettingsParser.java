@@ -153,6 +153,14 @@ public class FeatureSettingsParser {
             action(errors, "face_luminance_min_action", s.faceLuminanceMinAction(), ACTIONS);
             action(errors, "face_luminance_max_action", s.faceLuminanceMaxAction(), ACTIONS);
             action(errors, "face_liveness_multiple_faces_action", s.faceLivenessMultipleFacesAction(), ACTIONS);
+            action(errors, "face_liveness_possible_duplicated_face_action", s.faceLivenessPossibleDuplicatedFaceAction(), ACTIONS);
+            action(errors, "face_liveness_duplicated_face_name_mismatch_action",
+                    s.faceLivenessDuplicatedFaceNameMismatchAction(), ACTIONS);
+            action(errors, "face_liveness_duplicated_face_document_mismatch_action",
+                    s.faceLivenessDuplicatedFaceDocumentMismatchAction(), ACTIONS);
+            if (s.faceSearchEnabled() == null) {
+                errors.put("face_search_enabled", "This field may not be null.");
+            }
             rules(errors, s.statusRules());
         } else if (typed instanceof FaceMatchSettings s) {
             thresholds(errors, "face_match_score", s.faceMatchScoreReviewThreshold(), s.faceMatchScoreDeclineThreshold());

@@ -1,0 +1,174 @@
+package dev.likeness.faceindex;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+
+/**
+ * One application's faces in memory: unit descriptors in fixed-size row blocks (no single huge
+ * array to grow or to find contiguous memory for) and the per-face facts searches filter by.
+ * Search is exact: every row's similarity is computed. Writers (catch-up from the change log) take
+ * the write lock; searches share the read lock.
+ */
+final class FaceGallery {
+
+    /** A face above the similarity floor of a search. */
+    record Hit(IndexedFace face, double similarity) {
+    }
+
+    private static final int BLOCK_ROWS = 4096;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final List<float[]> blocks = new ArrayList<>();
+    private final Map<UUID, Integer> rowOf = new HashMap<>();
+    private IndexedFace[] faces = new IndexedFace[0];
+    private int dimension = -1;
+    private int size;
+
+    /** Last change-log version applied; -1 before the first load. Guarded by the catch-up monitor. */
+    long appliedVersion = -1;
+    /** When the gallery was last brought up to date, to detect a change log pruned past it. */
+    Instant caughtUpAt = Instant.EPOCH;
+
+    int size() {
+        lock.readLock().lock();
+        try {
+            return size;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Bytes held by descriptors and per-face facts, for the benchmark and metrics. */
+    long descriptorBytes() {
+        lock.readLock().lock();
+        try {
+            return (long) blocks.size() * BLOCK_ROWS * Math.max(dimension, 0) * Float.BYTES;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void clear() {
+        lock.writeLock().lock();
+        try {
+            blocks.clear();
+            rowOf.clear();
+            faces = new IndexedFace[0];
+            size = 0;
+            dimension = -1;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Adds or replaces a face; a descriptor of another length than the gallery's is refused. */
+    boolean put(IndexedFace face, float[] unitDescriptor) {
+        lock.writeLock().lock();
+        try {
+            if (dimension < 0) {
+                dimension = unitDescriptor.length;
+            } else if (dimension != unitDescriptor.length) {
+                return false;
+            }
+            Integer row = rowOf.get(face.id());
+            if (row == null) {
+                row = size++;
+                if (row / BLOCK_ROWS >= blocks.size()) {
+                    blocks.add(new float[BLOCK_ROWS * dimension]);
+                }
+                if (row >= faces.length) {
+                    faces = Arrays.copyOf(faces, Math.max(BLOCK_ROWS, faces.length * 2));
+                }
+                rowOf.put(face.id(), row);
+            }
+            faces[row] = face;
+            System.arraycopy(unitDescriptor, 0, blocks.get(row / BLOCK_ROWS), (row % BLOCK_ROWS) * dimension, dimension);
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes a face by moving the last row into its place. */
+    void remove(UUID id) {
+        lock.writeLock().lock();
+        try {
+            Integer row = rowOf.remove(id);
+            if (row == null) {
+                return;
+            }
+            int last = --size;
+            if (row != last) {
+                IndexedFace moved = faces[last];
+                faces[row] = moved;
+                rowOf.put(moved.id(), row);
+                System.arraycopy(blocks.get(last / BLOCK_ROWS), (last % BLOCK_ROWS) * dimension,
+                        blocks.get(row / BLOCK_ROWS), (row % BLOCK_ROWS) * dimension, dimension);
+            }
+            faces[last] = null;
+            if (size % BLOCK_ROWS == 0 && blocks.size() > size / BLOCK_ROWS) {
+                blocks.remove(blocks.size() - 1);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Every eligible face whose similarity to the query is at least {@code floor}, best first.
+     * The descriptors are unit length, so similarity is the dot product.
+     */
+    List<Hit> search(float[] query, double floor, Predicate<IndexedFace> eligible) {
+        lock.readLock().lock();
+        try {
+            List<Hit> hits = new ArrayList<>();
+            if (size == 0 || query.length != dimension) {
+                return hits;
+            }
+            int d = dimension;
+            for (int b = 0; b < blocks.size(); b++) {
+                float[] block = blocks.get(b);
+                int rows = Math.min(BLOCK_ROWS, size - b * BLOCK_ROWS);
+                for (int r = 0; r < rows; r++) {
+                    double similarity = dot(query, block, r * d, d);
+                    if (similarity >= floor) {
+                        IndexedFace face = faces[b * BLOCK_ROWS + r];
+                        if (eligible.test(face)) {
+                            hits.add(new Hit(face, similarity));
+                        }
+                    }
+                }
+            }
+            hits.sort((x, y) -> Double.compare(y.similarity(), x.similarity()));
+            return hits;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Four independent sums so the CPU can overlap the multiply-adds (Java will not reorder a float sum). */
+    private static double dot(float[] q, float[] block, int offset, int d) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < d; i += 4) {
+            s0 += q[i] * block[offset + i];
+            s1 += q[i + 1] * block[offset + i + 1];
+            s2 += q[i + 2] * block[offset + i + 2];
+            s3 += q[i + 3] * block[offset + i + 3];
+        }
+        for (; i < d; i++) {
+            s0 += q[i] * block[offset + i];
+        }
+        return (double) s0 + s1 + s2 + s3;
+    }
+}
