@@ -109,8 +109,7 @@ public class AttemptRecorder {
             check.referenceMediaId = attempt.imageMedia();
             check.videoMediaId = attempt.videoMedia();
             check.updatedAt = now;
-            // Another capture of a blocklisted face is the same face: no retry.
-            pending.add(new Pending(warnings, check.attempts, s.faceLivenessMaxAttempts(), !screened.blocklisted(),
+            pending.add(new Pending(warnings, check.attempts, s.faceLivenessMaxAttempts(), !screened.declines(),
                     (status, w) -> {
                         check.status = status;
                         check.warnings = json(w);

@@ -29,10 +29,9 @@ public class FaceScreening {
 
         public static final Screening NONE = new Screening(List.of(), List.of());
 
-        /** A blocklist hit: retrying the capture cannot help. */
-        public boolean blocklisted() {
-            return warnings.stream().anyMatch(w -> Risk.FACE_IN_BLOCKLIST.name().equals(w.risk())
-                    || Risk.POSSIBLE_FACE_IN_BLOCKLIST.name().equals(w.risk()));
+        /** Declined by whom the face is: another capture of the same face cannot change that. */
+        public boolean declines() {
+            return warnings.stream().anyMatch(w -> w.logType() == LogType.ERROR);
         }
     }
 
