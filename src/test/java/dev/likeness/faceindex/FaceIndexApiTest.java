@@ -143,4 +143,26 @@ class FaceIndexApiTest {
             listener.stop(null);
         }
     }
+
+    @Test
+    void anApplicationsOwnBandsApplyToItsNextSearch() {
+        TestTenants.Tenant tenant = TestTenants.create("own-bands");
+        passiveLiveness(tenant.apiKey(), EvalFiles.LIVE_A1, "alice");
+        String path = "/admin/applications/" + tenant.applicationId() + "/similarity-bands";
+        given().header("Authorization", "Bearer " + TestTenants.ADMIN_TOKEN).contentType("application/json")
+                .body(Map.of("possible", 100, "high", 100)).put(path)
+                .then().statusCode(200).body("possible", equalTo(100f)).body("high", equalTo(100f));
+        JsonPath other = passiveLiveness(tenant.apiKey(), EvalFiles.LIVE_A3, "mallory");
+        assertThat(other.getList("liveness.warnings.risk"), not(hasItem(oneOf("DUPLICATED_FACE", "POSSIBLE_DUPLICATED_FACE"))));
+
+        given().header("Authorization", "Bearer " + TestTenants.ADMIN_TOKEN).contentType("application/json")
+                .body(Map.of("possible", 95, "high", 85)).put(path)
+                .then().statusCode(400).body("possible", equalTo("Must not be above high."));
+        given().header("Authorization", "Bearer " + TestTenants.ADMIN_TOKEN).contentType("application/json")
+                .body("{}").put("/admin/applications/" + java.util.UUID.randomUUID() + "/similarity-bands")
+                .then().statusCode(404);
+        given().header("Authorization", "Bearer " + TestTenants.ADMIN_TOKEN).contentType("application/json")
+                .body("{}").put(path)
+                .then().statusCode(200).body("possible", equalTo((float) config.possibleThreshold()));
+    }
 }
