@@ -20,6 +20,8 @@ public class StoredFace extends PanacheEntityBase {
     public static final String ENROLLED = "enrolled";
     /** A session's own reference from {@code portrait_image}: used by that session only. */
     public static final String REFERENCE = "reference";
+    /** A face a list entry owns (uploaded, or copied from a session so it outlives the session). */
+    public static final String LIST_ENTRY = "list_entry";
 
     @Id
     public UUID id;
