@@ -39,10 +39,12 @@ public class SystemLists {
 
     public UUID blocklist(UUID applicationId, EntryType type) {
         ensure(applicationId);
-        return entityManager.createQuery("select l.id from EntryList l where l.applicationId = :app and l.system = true "
-                        + "and l.listType = :type and l.entryType = :entry", UUID.class)
+        // In a transaction (the caller's, if any), so background work such as the face index can call this.
+        return QuarkusTransaction.joiningExisting().call(() -> entityManager.createQuery("select l.id from EntryList l "
+                        + "where l.applicationId = :app and l.system = true and l.listType = :type and l.entryType = :entry",
+                        UUID.class)
                 .setParameter("app", applicationId).setParameter("type", EntryList.BLOCKLIST)
-                .setParameter("entry", type.wire()).getSingleResult();
+                .setParameter("entry", type.wire()).getSingleResult());
     }
 
     /** Creates whichever system lists the application lacks. */

@@ -4,6 +4,7 @@ import dev.likeness.TestTenants;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Lists and entries by value (face index spec §4): system lists, CRUD, validation, paging, tenancy. */
 @QuarkusTest
@@ -56,6 +58,30 @@ class ListsApiTest {
         api(tenant).get("/v3/lists/" + face + "/").then().statusCode(200).body("name", equalTo("Face Blocklist"));
         api(tenant).body(Map.of("name", "face blocklist", "list_type", "allowlist", "entry_type", "face"))
                 .post("/v3/lists/").then().statusCode(400).body("name", equalTo("A list with this name already exists."));
+    }
+
+    @Inject
+    SystemLists systemLists;
+
+    /** Replicas touching a new application at once: each request sees the one set of system lists. */
+    @Test
+    void systemListsAreProvisionedOnceUnderConcurrentFirstUse() throws Exception {
+        TestTenants.Tenant tenant = TestTenants.create("lists-race");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<java.util.UUID>>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> systemLists.faceBlocklist(tenant.applicationId())));
+            }
+            java.util.Set<java.util.UUID> ids = new java.util.HashSet<>();
+            for (var call : calls) {
+                ids.add(call.get());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdown();
+        }
+        api(tenant).get("/v3/lists/?is_system=true&limit=50").then().statusCode(200).body("count", equalTo(12));
     }
 
     @Test
