@@ -6,7 +6,6 @@ import dev.likeness.common.Page;
 import dev.likeness.common.PageQuery;
 import dev.likeness.security.Caller;
 import dev.likeness.session.VerificationSession;
-import dev.likeness.storedface.StoredFace;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -50,11 +49,13 @@ public class BlocklistResource {
     static final String REMOVED = "Successfully removed from blocklist.";
 
     private final ListEntries entries;
+    private final ListFaces faces;
     private final SystemLists systemLists;
     private final Caller caller;
 
-    public BlocklistResource(ListEntries entries, SystemLists systemLists, Caller caller) {
+    public BlocklistResource(ListEntries entries, ListFaces faces, SystemLists systemLists, Caller caller) {
         this.entries = entries;
+        this.faces = faces;
         this.systemLists = systemLists;
         this.caller = caller;
     }
@@ -75,9 +76,8 @@ public class BlocklistResource {
             UUID blocklist = systemLists.faceBlocklist(app);
             boolean already = ListEntry.count("listId = ?1 and referenceSessionId = ?2 and faceId is not null",
                     blocklist, session.id) > 0;
-            if (!already && StoredFace.count("sessionId = ?1 and source = ?2 and deletedAt is null", session.id,
-                    StoredFace.LIVENESS) == 0) {
-                throw new FieldValidationException("session_id", "This session has no liveness face to blocklist.");
+            if (!already && !faces.sessionHasFace(session.id)) {
+                throw new FieldValidationException("session_id", "This session has no face to blocklist.");
             }
             if (!already) {
                 entries.add(app, blocklist, new ListEntries.NewEntry(null, session.id.toString(), null, null, null, null));

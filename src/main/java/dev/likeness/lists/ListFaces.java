@@ -22,6 +22,11 @@ import java.util.UUID;
 class ListFaces {
 
     static final String MEDIA_KIND = "list_face";
+    /**
+     * Where a session's face may come from: a verification's liveness capture, else a saved
+     * standalone call or face search (sources of the face index schema, V8).
+     */
+    static final List<String> SESSION_SOURCES = List.of(StoredFace.LIVENESS, "standalone", "face_search");
 
     /** A face uploaded to a list, analysed but not yet stored. */
     record Upload(byte[] bytes, String contentType, float[] embedding, String modelVersion) {
@@ -48,9 +53,9 @@ class ListFaces {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     UUID copyFromSession(VerificationSession session, String value) {
-        List<StoredFaces.Face> found = storedFaces.ofSession(session.id, StoredFace.LIVENESS);
+        List<StoredFaces.Face> found = sessionFaces(session.id);
         if (found.isEmpty()) {
-            throw new FieldValidationException("reference_session_id", "This session has no liveness face.");
+            throw new FieldValidationException("reference_session_id", "This session has no face.");
         }
         StoredFaces.Face face = found.get(0);
         if (value != null) {
@@ -66,6 +71,22 @@ class ListFaces {
         }
         return storedFaces.save(session.applicationId, null, session.vendorData, StoredFace.LIST_ENTRY, false,
                 face.embedding(), face.modelVersion(), mediaId);
+    }
+
+    /** Whether the session has a face a list entry can be made from. */
+    boolean sessionHasFace(UUID sessionId) {
+        return StoredFace.count("sessionId = ?1 and source in ?2 and deletedAt is null", sessionId, SESSION_SOURCES) > 0;
+    }
+
+    /** The session's faces of the first source that has any, newest first. */
+    private List<StoredFaces.Face> sessionFaces(UUID sessionId) {
+        for (String source : SESSION_SOURCES) {
+            List<StoredFaces.Face> found = storedFaces.ofSession(sessionId, source);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
     }
 
     /** Deletes owned faces and their images; the entries pointing at them go by cascade if still there. */

@@ -171,7 +171,7 @@ class ListFacesApiTest {
         api(tenant).get("/v3/blocklist/").then().statusCode(200)
                 .body("count", equalTo(1)).body("results[0].reference_session_id", equalTo(session[0]));
         api(tenant).body(Map.of("session_id", unfinished[0], "blocklist_face", true)).post("/v3/blocklist/add/").then()
-                .statusCode(400).body("session_id", equalTo("This session has no liveness face to blocklist."));
+                .statusCode(400).body("session_id", equalTo("This session has no face to blocklist."));
         api(tenant).body(Map.of("session_id", UUID.randomUUID().toString(), "blocklist_face", true))
                 .post("/v3/blocklist/add/").then().statusCode(404);
         api(tenant).body(Map.of("blocklist_face", true)).post("/v3/blocklist/add/").then().statusCode(400)
