@@ -10,3 +10,6 @@ create unique index list_entry_list_value_idx on list_entry (list_id, md5(value)
 -- One system blocklist per entry type per application, whatever a user named their own lists:
 -- replicas provisioning the same application at once meet here and all but one insert nothing.
 create unique index entry_list_system_idx on entry_list (application_id, list_type, entry_type) where is_system;
+
+-- Entries made from a session: the older /v3/blocklist/ endpoints and the face index look them up by it.
+create index list_entry_session_idx on list_entry (reference_session_id) where reference_session_id is not null;
