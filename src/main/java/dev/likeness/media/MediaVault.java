@@ -113,6 +113,14 @@ public class MediaVault {
         remove(MediaObject.list("sessionId = ?1 and kind = ?2", sessionId, kind));
     }
 
+    /** Deletes images that belong to no session (a list entry's face), by id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delete(java.util.Collection<UUID> mediaIds) {
+        if (!mediaIds.isEmpty()) {
+            remove(MediaObject.list("id in ?1", mediaIds));
+        }
+    }
+
     private void remove(List<MediaObject> media) {
         media.forEach(MediaObject::delete);
         MediaObject.flush();

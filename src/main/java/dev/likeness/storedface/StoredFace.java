@@ -24,6 +24,8 @@ public class StoredFace extends PanacheEntityBase {
     public static final String STANDALONE = "standalone";
     /** A saved face search's face: indexed, never matched by later searches. */
     public static final String FACE_SEARCH = "face_search";
+    /** A face a list entry owns (uploaded, or copied from a session so it outlives the session). */
+    public static final String LIST_ENTRY = "list_entry";
 
     @Id
     public UUID id;

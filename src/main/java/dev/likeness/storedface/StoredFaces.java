@@ -111,6 +111,12 @@ public class StoredFaces {
                 sessionId, StoredFace.DOCUMENT).firstResultOptional().map(this::open);
     }
 
+    /** A session's faces of one source, newest first. */
+    public List<Face> ofSession(UUID sessionId, String source) {
+        return StoredFace.<StoredFace>find("sessionId = ?1 and source = ?2 and deletedAt is null order by createdAt desc",
+                sessionId, source).<StoredFace>list().stream().map(this::open).toList();
+    }
+
     /** Faces from a session qualify for reuse exactly while the session is Approved. */
     void onStatusChange(@Observes SessionStatusChanged change) {
         boolean approved = Status.APPROVED.equals(change.to());

@@ -1,0 +1,69 @@
+package dev.likeness.lists;
+
+import dev.likeness.common.FieldValidationException;
+import dev.likeness.face.AnalysisOptions;
+import dev.likeness.face.FaceAnalysis;
+import dev.likeness.face.FaceEngine;
+import dev.likeness.face.FaceMatcher;
+import dev.likeness.face.InferenceSlots;
+import dev.likeness.media.Base64ImagePayload;
+import dev.likeness.media.DecodedImage;
+import dev.likeness.media.ImageDecoder;
+import dev.likeness.media.ImageDetail;
+import dev.likeness.media.InvalidImageException;
+import dev.likeness.media.MediaConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The {@code image} of a face upload: Base64, at most {@link ListsConfig#faceUploadMaxBytes()} once
+ * decoded, with a face. The largest face is the one described.
+ */
+@ApplicationScoped
+class FaceUploads {
+
+    static final String FIELD = "image";
+    static final String NO_FACE = "No face was found in the image.";
+
+    private final ImageDecoder decoder;
+    private final MediaConfig media;
+    private final ListsConfig config;
+    private final FaceEngine engine;
+    private final FaceMatcher matcher;
+    private final InferenceSlots slots;
+
+    FaceUploads(ImageDecoder decoder, MediaConfig media, ListsConfig config, FaceEngine engine, FaceMatcher matcher,
+                InferenceSlots slots) {
+        this.decoder = decoder;
+        this.media = media;
+        this.config = config;
+        this.engine = engine;
+        this.matcher = matcher;
+        this.slots = slots;
+    }
+
+    ListFaces.Upload read(String image) {
+        if (image == null) {
+            throw new FieldValidationException(FIELD, "This field is required.");
+        }
+        long maxBytes = config.faceUploadMaxBytes();
+        // Base64 of maxBytes, rounded up to whole groups: the decoder then enforces the byte limit itself.
+        long maxChars = (maxBytes + 2) / 3 * 4;
+        // Decoded inside the slot, as the standalone APIs do: queued uploads hold bytes, not rasters.
+        return slots.run(() -> {
+            byte[] bytes;
+            DecodedImage decoded;
+            try {
+                bytes = Base64ImagePayload.decode(image, maxChars);
+                decoded = decoder.decode(bytes, media.uploadLimits().withMaxBytes(maxBytes));
+                ImageDetail.require(decoded);
+            } catch (InvalidImageException e) {
+                throw new FieldValidationException(FIELD, e.getMessage());
+            }
+            FaceAnalysis analysis = engine.analyze(decoded.image(), new AnalysisOptions(false, true, false));
+            if (analysis.embedding() == null) {
+                throw new FieldValidationException(FIELD, NO_FACE);
+            }
+            return new ListFaces.Upload(bytes, decoded.format().mediaType(), analysis.embedding(), matcher.modelVersion());
+        });
+    }
+}
