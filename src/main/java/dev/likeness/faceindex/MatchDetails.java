@@ -38,7 +38,8 @@ public class MatchDetails {
         List<Tuple> rows = em.createNativeQuery("""
                         select ft.session_id as session_id, ft.vendor_data as vendor_data, ft.api_service as api_service,
                                ft.created_at as created_at, ft.media_id as media_id,
-                               le.reference_session_id as reference_session_id
+                               le.reference_session_id as reference_session_id,
+                               le.reference_session_number as reference_session_number
                         from face_template ft left join list_entry le on le.face_id = ft.id
                         where ft.id = ?1""", Tuple.class)
                 .setParameter(1, hit.face().id()).setMaxResults(1).getResultList();
@@ -56,8 +57,10 @@ public class MatchDetails {
         }
         OffsetDateTime capturedAt = OffsetDateTime.ofInstant(row.get("created_at", java.time.Instant.class), ZoneOffset.UTC);
         IndexedFace face = hit.face();
-        return Optional.of(new IndexMatch(face.id(), session == null ? null : session.id,
-                session == null ? null : session.sessionNumber, hit.score(), face.source().wire(),
+        // A list entry outlives its session: it still names the session it was made from.
+        UUID shownSession = session != null ? session.id : row.get("reference_session_id", UUID.class);
+        Long shownNumber = session != null ? session.sessionNumber : row.get("reference_session_number", Long.class);
+        return Optional.of(new IndexMatch(face.id(), shownSession, shownNumber, hit.score(), face.source().wire(),
                 row.get("vendor_data", String.class), session == null ? capturedAt : session.updatedAt,
                 session == null ? null : session.status, face.blocklisted(), face.allowlisted(),
                 row.get("api_service", String.class), null, row.get("media_id", UUID.class)));

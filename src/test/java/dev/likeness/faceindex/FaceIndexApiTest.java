@@ -165,4 +165,35 @@ class FaceIndexApiTest {
                 .body("{}").put(path)
                 .then().statusCode(200).body("possible", equalTo((float) config.possibleThreshold()));
     }
+
+    @Test
+    void aBlocklistedFaceIsDeclinedInPassiveLivenessAndFaceSearchUntilItsEntryIsDeleted() {
+        String key = TestTenants.create("blocklist").apiKey();
+        String list = faceBlocklist(key);
+        String entry = given().header("x-api-key", key).contentType("application/json")
+                .body(Map.of("image", java.util.Base64.getEncoder().encodeToString(EvalFiles.bytes(EvalFiles.LIVE_A1)),
+                        "comment", "known fraudster"))
+                .post("/v3/lists/" + list + "/entries/face-upload/")
+                .then().statusCode(201).extract().path("uuid");
+
+        JsonPath blocked = passiveLiveness(key, EvalFiles.LIVE_A2, "someone");
+        assertThat(blocked.getString("liveness.status"), equalTo("Declined"));
+        assertThat(blocked.getList("liveness.warnings.risk"), hasItem("FACE_IN_BLOCKLIST"));
+
+        JsonPath found = faceSearch(key, EvalFiles.LIVE_A3, "blocklisted_or_approved");
+        assertThat(found.getString("face_search.status"), equalTo("Declined"));
+        assertThat(found.getString("face_search.matches[0].source"), equalTo("list_entry"));
+        assertThat(found.getBoolean("face_search.matches[0].is_blocklisted"), equalTo(true));
+        assertThat(found.getList("face_search.warnings.risk"), hasItem("FACE_IN_BLOCKLIST"));
+
+        given().header("x-api-key", key).delete("/v3/lists/" + list + "/entries/" + entry + "/").then().statusCode(204);
+        JsonPath lifted = passiveLiveness(key, EvalFiles.LIVE_A2, "someone");
+        assertThat(lifted.getString("liveness.status"), equalTo("Approved"));
+        assertThat(lifted.getList("liveness.warnings.risk"), not(hasItem(oneOf("FACE_IN_BLOCKLIST", "POSSIBLE_FACE_IN_BLOCKLIST"))));
+    }
+
+    static String faceBlocklist(String key) {
+        return given().header("x-api-key", key).queryParam("list_type", "blocklist").queryParam("entry_type", "face")
+                .get("/v3/lists/").then().statusCode(200).extract().path("results[0].uuid");
+    }
 }

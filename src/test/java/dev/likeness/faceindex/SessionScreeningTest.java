@@ -75,6 +75,23 @@ class SessionScreeningTest {
         flows.decision(unscreened[0]).statusCode(200).body("status", equalTo("Approved"));
     }
 
+    @Test
+    void aBlocklistedFaceDeclinesTheSessionAtOnce() {
+        SessionFlows flows = new SessionFlows("session-blocklist");
+        String list = FaceIndexApiTest.faceBlocklist(flows.tenant().apiKey());
+        flows.api().body(java.util.Map.of("image", SessionFlows.portrait(EvalFiles.LIVE_A1)))
+                .post("/v3/lists/" + list + "/entries/face-upload/").then().statusCode(201);
+        String[] session = flows.open(flows.defaultWorkflow(), "bob", SessionFlows.portrait(EvalFiles.LIVE_A1));
+        SessionFlows.start(session[1]).statusCode(200);
+        SessionFlows.selfie(session[1], EvalFiles.LIVE_A2).statusCode(200);
+        var decision = flows.decision(session[0]).statusCode(200).extract().jsonPath();
+        assertThat(decision.getString("status"), equalTo("Declined"));
+        List<Map<String, Object>> warnings = decision.getList("liveness_checks[0].warnings");
+        Map<String, Object> hit = warnings.stream().filter(w -> "FACE_IN_BLOCKLIST".equals(w.get("risk"))).findFirst().orElseThrow();
+        assertThat(hit.get("log_type"), equalTo("error"));
+        assertThat(decision.getBoolean("liveness_checks[0].matches[0].is_blocklisted"), equalTo(true));
+    }
+
     private static String approvedSession(SessionFlows flows, String workflow, String vendorData, String selfie) {
         String[] session = flows.open(workflow, vendorData, SessionFlows.portrait(EvalFiles.LIVE_A1));
         SessionFlows.start(session[1]).statusCode(200);
