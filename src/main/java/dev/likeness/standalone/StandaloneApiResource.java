@@ -151,7 +151,9 @@ public class StandaloneApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Passive liveness of one selfie",
             description = "Declined when the score (0–100) is at or below face_liveness_score_decline_threshold (default 30), "
-                    + "or no face is found. 503 liveness_model_unavailable when the anti-spoof weights are not installed.")
+                    + "or no face is found, or the face is on a face blocklist (FACE_IN_BLOCKLIST, POSSIBLE_FACE_IN_BLOCKLIST). "
+                    + "DUPLICATED_FACE / POSSIBLE_DUPLICATED_FACE inform. Faces of the same vendor_data are not compared. "
+                    + "503 liveness_model_unavailable when the configured anti-spoof model is not installed.")
     public LivenessResponse check(@RestForm("user_image") FileUpload userImage,
                                   @RestForm("face_liveness_score_decline_threshold") String threshold,
                                   @BeanParam CommonForm sent) {
