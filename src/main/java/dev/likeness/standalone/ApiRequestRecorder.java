@@ -8,6 +8,7 @@ import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
 import dev.likeness.session.SessionStatusChanged;
 import dev.likeness.session.VerificationSession;
+import dev.likeness.users.UserEnrolment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -32,11 +33,14 @@ class ApiRequestRecorder {
     private final MediaVault vault;
     private final ObjectMapper mapper;
     private final Event<SessionStatusChanged> statusChanged;
+    private final UserEnrolment users;
 
-    ApiRequestRecorder(MediaVault vault, ObjectMapper mapper, Event<SessionStatusChanged> statusChanged) {
+    ApiRequestRecorder(MediaVault vault, ObjectMapper mapper, Event<SessionStatusChanged> statusChanged,
+                       UserEnrolment users) {
         this.vault = vault;
         this.mapper = mapper;
         this.statusChanged = statusChanged;
+        this.users = users;
     }
 
     @Transactional
@@ -98,6 +102,7 @@ class ApiRequestRecorder {
         session.createdAt = at;
         session.updatedAt = at;
         session.persist();
+        users.enrol(applicationId, vendorData);
         return session;
     }
 
