@@ -180,6 +180,30 @@ class UsersApiTest {
     }
 
     @Test
+    void concurrentFirstSessionsAndCreatesMakeOneUser() throws Exception {
+        SessionFlows flows = new SessionFlows("users-race");
+        // Liveness only: no reference face needed, so sessions are created without model work.
+        String workflow = flows.workflow("""
+                {"workflow_type": "biometric_authentication", "features": [{"feature": "LIVENESS"}]}""");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String spelling = i % 2 == 0 ? "Racer" : "racer ";
+                answers.add(pool.submit(() -> flows.api().body(Map.of("vendor_data", spelling))
+                        .post("/v3/users/create/").then().extract().statusCode()));
+                answers.add(pool.submit(() -> flows.create(workflow, "RACER", null).extract().statusCode()));
+            }
+            for (var answer : answers) {
+                assertEquals(true, List.of(201, 400).contains(answer.get()));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        flows.api().get("/v3/users/").then().body("count", equalTo(1));
+    }
+
+    @Test
     @NeedsSharedData
     void aBlockedUsersNextSessionIsDeclinedAndAFlaggedOneGoesToReview() {
         SessionFlows flows = new SessionFlows("users-standing");
