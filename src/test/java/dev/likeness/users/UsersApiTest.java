@@ -180,6 +180,19 @@ class UsersApiTest {
     }
 
     @Test
+    @NeedsSharedData
+    void aSavedStandaloneCallCreatesItsUser() {
+        SessionFlows flows = new SessionFlows("users-standalone");
+        io.restassured.RestAssured.given().header("x-api-key", flows.tenant().apiKey())
+                .multiPart("user_image", "a.jpg", EvalFiles.bytes(EvalFiles.SILENTFACE_LIVE), "image/jpeg")
+                .multiPart("vendor_data", "Standalone-User")
+                .post("/v3/passive-liveness/").then().statusCode(200);
+        flows.api().get("/v3/users/standalone-user/").then().statusCode(200)
+                .body("vendor_data", equalTo("Standalone-User"))
+                .body("session_count", equalTo(1));
+    }
+
+    @Test
     void concurrentFirstSessionsAndCreatesMakeOneUser() throws Exception {
         SessionFlows flows = new SessionFlows("users-race");
         // Liveness only: no reference face needed, so sessions are created without model work.
@@ -188,11 +201,14 @@ class UsersApiTest {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                String spelling = i % 2 == 0 ? "Racer" : "racer ";
-                answers.add(pool.submit(() -> flows.api().body(Map.of("vendor_data", spelling))
-                        .post("/v3/users/create/").then().extract().statusCode()));
-                answers.add(pool.submit(() -> flows.create(workflow, "RACER", null).extract().statusCode()));
+            // Every spelling differs, so no session reuses another; all normalise to one user.
+            List<String> spellings = List.of("Racer", "racer ", " RACER", "rAcer", "raCer", "racEr", "raceR", "RAcer");
+            for (int i = 0; i < spellings.size(); i++) {
+                String spelling = spellings.get(i);
+                answers.add(i % 2 == 0
+                        ? pool.submit(() -> flows.api().body(Map.of("vendor_data", spelling))
+                                .post("/v3/users/create/").then().extract().statusCode())
+                        : pool.submit(() -> flows.create(workflow, spelling, null).extract().statusCode()));
             }
             for (var answer : answers) {
                 assertEquals(true, List.of(201, 400).contains(answer.get()));
