@@ -5,6 +5,7 @@ import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
 import dev.likeness.session.SessionStatusMachine;
 import dev.likeness.session.VerificationSession;
+import dev.likeness.users.UserStanding;
 import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FeatureNode;
 import dev.likeness.workflow.FeatureSettingsParser;
@@ -21,9 +22,11 @@ import java.util.List;
 public class SessionOutcome {
 
     private final SessionStatusMachine machine;
+    private final UserStanding standing;
 
-    public SessionOutcome(SessionStatusMachine machine) {
+    public SessionOutcome(SessionStatusMachine machine, UserStanding standing) {
         this.machine = machine;
+        this.standing = standing;
     }
 
     /** A kyc session whose document never showed a face cannot reach a face match: it is declined. */
@@ -53,6 +56,6 @@ public class SessionOutcome {
         for (String status : statuses) {
             outcome = Status.merge(outcome, status);
         }
-        machine.move(session, outcome);
+        machine.move(session, standing.settle(session, outcome));
     }
 }

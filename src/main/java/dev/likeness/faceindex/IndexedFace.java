@@ -13,13 +13,26 @@ import java.util.UUID;
 public record IndexedFace(UUID id, String vendorKey, FaceSource source, boolean approved, boolean blocklisted,
                           boolean allowlisted) {
 
-    /** The form of {@code vendor_data} that ownership is compared by, so {@code USER-1} and {@code user-1} are one user. */
+    /**
+     * The form of {@code vendor_data} that ownership is compared by, so {@code USER-1} and {@code user-1}
+     * are one user: the same rule as app_user.vendor_data_key (ASCII whitespace trimmed, lower case).
+     */
     public static String vendorKey(String vendorData) {
-        if (vendorData == null || vendorData.isBlank()) {
+        if (vendorData == null) {
             return null;
         }
-        return vendorData.trim().toLowerCase(java.util.Locale.ROOT);
+        int start = 0;
+        int end = vendorData.length();
+        while (start < end && TRIMMED.indexOf(vendorData.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && TRIMMED.indexOf(vendorData.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return start == end ? null : vendorData.substring(start, end).toLowerCase(java.util.Locale.ROOT);
     }
+
+    private static final String TRIMMED = " \t\n\r\f\u000B";
 
     public boolean ownedBy(String otherVendorKey) {
         return vendorKey != null && vendorKey.equals(otherVendorKey);

@@ -39,7 +39,9 @@ public class MatchDetails {
                         select ft.session_id as session_id, ft.vendor_data as vendor_data, ft.api_service as api_service,
                                ft.created_at as created_at, ft.media_id as media_id,
                                le.reference_session_id as reference_session_id,
-                               le.reference_session_number as reference_session_number
+                               le.reference_session_number as reference_session_number,
+                               (select u.id from app_user u where u.application_id = ft.application_id and u.deleted_at is null
+                                  and u.vendor_data_key = lower(btrim(ft.vendor_data, E' \\t\\n\\r\\f\\v'))) as vendor_user_id
                         from face_template ft left join list_entry le on le.face_id = ft.id
                         where ft.id = ?1""", Tuple.class)
                 .setParameter(1, hit.face().id()).setMaxResults(1).getResultList();
@@ -63,6 +65,6 @@ public class MatchDetails {
         return Optional.of(new IndexMatch(face.id(), shownSession, shownNumber, hit.score(), face.source().wire(),
                 row.get("vendor_data", String.class), session == null ? capturedAt : session.updatedAt,
                 session == null ? null : session.status, face.blocklisted(), face.allowlisted(),
-                row.get("api_service", String.class), null, row.get("media_id", UUID.class)));
+                row.get("api_service", String.class), row.get("vendor_user_id", UUID.class), row.get("media_id", UUID.class)));
     }
 }

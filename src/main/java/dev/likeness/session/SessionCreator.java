@@ -9,6 +9,7 @@ import dev.likeness.face.FaceMatcher;
 import dev.likeness.media.MediaVault;
 import dev.likeness.storedface.StoredFace;
 import dev.likeness.storedface.StoredFaces;
+import dev.likeness.users.UserEnrolment;
 import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FeatureSettingsParser;
 import dev.likeness.workflow.WorkflowCatalog;
@@ -52,10 +53,11 @@ public class SessionCreator {
     private final SessionConfig config;
     private final PublicUrlConfig publicUrl;
     private final ObjectMapper mapper;
+    private final UserEnrolment users;
 
     public SessionCreator(WorkflowCatalog workflows, ReferenceFaceResolver references, MediaVault vault,
                           StoredFaces storedFaces, FaceMatcher matcher, SessionConfig config, PublicUrlConfig publicUrl,
-                          ObjectMapper mapper) {
+                          ObjectMapper mapper, UserEnrolment users) {
         this.workflows = workflows;
         this.references = references;
         this.vault = vault;
@@ -64,6 +66,7 @@ public class SessionCreator {
         this.config = config;
         this.publicUrl = publicUrl;
         this.mapper = mapper;
+        this.users = users;
     }
 
     public Created create(UUID applicationId, CreateSessionRequest request) {
@@ -127,6 +130,7 @@ public class SessionCreator {
         session.updatedAt = now;
         session.expiresAt = now.plus(config.expiry());
         session.persist();
+        users.enrol(applicationId, session.vendorData);
         if (reference != null) {
             if (reference.portraitBytes() != null) {
                 session.referenceMediaId = vault.store(applicationId, session.id, "reference",

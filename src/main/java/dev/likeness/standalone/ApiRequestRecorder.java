@@ -10,6 +10,7 @@ import dev.likeness.session.LivenessCheck;
 import dev.likeness.session.SessionStatusChanged;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.storedface.StoredFaces;
+import dev.likeness.users.UserEnrolment;
 import dev.likeness.verdict.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -46,12 +47,15 @@ class ApiRequestRecorder {
     private final StoredFaces storedFaces;
     private final ObjectMapper mapper;
     private final Event<SessionStatusChanged> statusChanged;
+    private final UserEnrolment users;
 
-    ApiRequestRecorder(MediaVault vault, StoredFaces storedFaces, ObjectMapper mapper, Event<SessionStatusChanged> statusChanged) {
+    ApiRequestRecorder(MediaVault vault, StoredFaces storedFaces, ObjectMapper mapper,
+                       Event<SessionStatusChanged> statusChanged, UserEnrolment users) {
         this.vault = vault;
         this.storedFaces = storedFaces;
         this.mapper = mapper;
         this.statusChanged = statusChanged;
+        this.users = users;
     }
 
     @Transactional
@@ -119,6 +123,7 @@ class ApiRequestRecorder {
         session.createdAt = at;
         session.updatedAt = at;
         session.persist();
+        users.enrol(applicationId, vendorData);
         return session;
     }
 

@@ -51,7 +51,7 @@ public class WebhookDestinations {
                             values (?1, ?2, true, null, ?3, cast(?4 as jsonb), ?5, true, ?6, ?6)
                             on conflict do nothing""")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, applicationId)
-                    .setParameter(3, newSecret()).setParameter(4, json(WebhookEventTypes.ALL))
+                    .setParameter(3, newSecret()).setParameter(4, json(WebhookEventTypes.SESSION))
                     .setParameter(5, WebhookEventTypes.DEFAULT_VERSION).setParameter(6, now)
                     .executeUpdate();
             return WebhookDestination.findLegacy(applicationId).orElseThrow();

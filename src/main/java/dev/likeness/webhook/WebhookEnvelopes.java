@@ -46,6 +46,10 @@ public class WebhookEnvelopes {
             return Optional.empty();
         }
         int attempt = event.attempts + 1;
+        if (event.payload != null) {
+            return Optional.of(new Prepared(event.id, attempt, destination.url, destination.secretSharedKey,
+                    userEnvelope(event), null));
+        }
         VerificationSession session = VerificationSession.findById(event.sessionId);
         if (session == null || session.deletedAt != null || !session.applicationId.equals(event.applicationId)) {
             return Optional.of(new Prepared(event.id, attempt, destination.url, destination.secretSharedKey, null,
@@ -67,6 +71,28 @@ public class WebhookEnvelopes {
         envelope.put("metadata", parse(session.metadata));
         envelope.put("decision", decision(session));
         return Optional.of(new Prepared(event.id, attempt, destination.url, destination.secretSharedKey, envelope, null));
+    }
+
+    /**
+     * User events are flat (face index spec §7): the common head of every event, then the fields
+     * fixed when the event was raised.
+     */
+    private Map<String, Object> userEnvelope(WebhookEvent event) {
+        Application application = Application.findById(event.applicationId);
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("event_id", event.eventId.toString());
+        envelope.put("webhook_type", event.webhookType);
+        envelope.put("timestamp", null);
+        envelope.put("created_at", event.createdAt.toEpochSecond());
+        envelope.put("application_id", event.applicationId.toString());
+        envelope.put("environment", application == null ? null : application.environment);
+        try {
+            envelope.putAll(mapper.readValue(event.payload, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
+            }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored webhook payload is not valid JSON", e);
+        }
+        return envelope;
     }
 
     private Object decision(VerificationSession session) {

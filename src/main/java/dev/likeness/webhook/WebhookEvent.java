@@ -49,6 +49,11 @@ public class WebhookEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String status;
 
+    /** The body of a user event, fixed when it was raised; null for session events, built at send time. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String payload;
+
     /** {@code automatic} or {@code resend}. */
     @Column(nullable = false)
     public String trigger;

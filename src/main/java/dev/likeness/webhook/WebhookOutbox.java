@@ -3,6 +3,7 @@ package dev.likeness.webhook;
 import dev.likeness.common.ApiException;
 import dev.likeness.session.SessionStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
@@ -20,10 +21,13 @@ public class WebhookOutbox {
 
     private final WebhookDestinations destinations;
     private final WebhookDispatcher dispatcher;
+    private final Event<UserEventQueued> userEventQueued;
 
-    public WebhookOutbox(WebhookDestinations destinations, WebhookDispatcher dispatcher) {
+    public WebhookOutbox(WebhookDestinations destinations, WebhookDispatcher dispatcher,
+                         Event<UserEventQueued> userEventQueued) {
         this.destinations = destinations;
         this.dispatcher = dispatcher;
+        this.userEventQueued = userEventQueued;
     }
 
     /** Runs synchronously inside the transaction that changed the status (or opens one if there was none). */
@@ -52,6 +56,35 @@ public class WebhookOutbox {
     }
 
     /**
+     * A user event (users API): its flat body is fixed now, since the user may be edited or deleted
+     * before it is sent. {@code userId} takes the place of the session id, so events of one user keep
+     * their order per destination. Wakes the dispatcher once the caller's transaction commits.
+     */
+    @Transactional
+    public void recordUserEvent(UUID applicationId, UUID userId, String webhookType, String status, String payload) {
+        UUID eventId = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean queued = false;
+        for (WebhookDestination destination : WebhookDestination.receiving(applicationId)) {
+            if (destinations.subscribedEvents(destination).contains(webhookType)) {
+                enqueue(destination, eventId, webhookType, userId, status, "automatic", now, now).payload = payload;
+                queued = true;
+            }
+        }
+        if (queued) {
+            userEventQueued.fire(new UserEventQueued(applicationId));
+        }
+    }
+
+    /** Fired inside the transaction that queued a user event, observed after it commits. */
+    public record UserEventQueued(UUID applicationId) {
+    }
+
+    void onUserEventCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserEventQueued queued) {
+        dispatcher.wake();
+    }
+
+    /**
      * Queues the event behind a logged delivery again, as a new outbox row with its own retry
      * window; the attempt gets a fresh {@code timestamp} and fresh signatures.
      */
@@ -64,8 +97,10 @@ public class WebhookOutbox {
         if (original == null) {
             throw ApiException.notFound();
         }
-        return enqueue(destination, original.eventId, original.webhookType, original.sessionId, original.status,
-                "resend", original.createdAt, OffsetDateTime.now(ZoneOffset.UTC));
+        WebhookEvent again = enqueue(destination, original.eventId, original.webhookType, original.sessionId,
+                original.status, "resend", original.createdAt, OffsetDateTime.now(ZoneOffset.UTC));
+        again.payload = original.payload;
+        return again;
     }
 
     private static WebhookEvent enqueue(WebhookDestination destination, UUID eventId, String webhookType, UUID sessionId,

@@ -110,7 +110,7 @@ public class WebhookResource {
 
     @POST
     @Path("/destinations/")
-    @Operation(summary = "Add a webhook destination", description = "label, url, subscribed_events (explicit list: status.updated, data.updated), webhook_version, enabled. The server issues secret_shared_key.")
+    @Operation(summary = "Add a webhook destination", description = "label, url, subscribed_events (explicit list of status.updated, data.updated, user.status.updated, user.data.updated), webhook_version, enabled. The server issues secret_shared_key.")
     public Response create(JsonNode body) {
         return Response.status(201).entity(view(destinations.create(caller.applicationId(), body), true)).build();
     }

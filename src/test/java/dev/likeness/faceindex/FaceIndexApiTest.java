@@ -100,6 +100,7 @@ class FaceIndexApiTest {
             assertThat(found.getString("face_search.matches[0].api_service"), equalTo("passive-liveness"));
             assertThat(found.getDouble("face_search.matches[0].similarity_percentage"), greaterThanOrEqualTo(config.possibleThreshold()));
             assertThat(found.getBoolean("face_search.matches[0].is_blocklisted"), equalTo(false));
+            assertThat(found.getString("face_search.matches[0].vendor_user_id"), org.hamcrest.Matchers.notNullValue());
         }
         JsonPath approvedOnly = faceSearch(key, EvalFiles.LIVE_A3, "blocklisted_or_approved");
         assertThat(approvedOnly.getString("face_search.matches[0].session_id"), equalTo(enrolled));

@@ -1,0 +1,95 @@
+package dev.likeness.users;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The application's system {@code user} blocklist (face index spec §4.1, §6.7): a BLOCKED user's
+ * normalised vendor_data is an entry on it. The list row is found or created here, race-safe, so
+ * this package needs nothing from the lists package; the lists API sees the same rows.
+ */
+@ApplicationScoped
+public class UserBlocklist {
+
+    static final String NAME = "User Blocklist";
+    static final String ADDED_BY = "system";
+
+    /** Call inside the transaction of the status change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(UUID applicationId, String vendorDataKey) {
+        UUID listId = listId(applicationId);
+        if (listed(listId, vendorDataKey)) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        em().createNativeQuery("""
+                        insert into list_entry (id, list_id, application_id, value, added_by, created_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, listId).setParameter(3, applicationId)
+                .setParameter(4, vendorDataKey).setParameter(5, ADDED_BY).setParameter(6, now)
+                .executeUpdate();
+        em().createNativeQuery("update entry_list set last_entry_added_at = ?1, updated_at = ?1 where id = ?2")
+                .setParameter(1, now).setParameter(2, listId).executeUpdate();
+    }
+
+    /** Removes the vendor_data from every user blocklist of the application, whoever added it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(UUID applicationId, String vendorDataKey) {
+        em().createNativeQuery("""
+                        delete from list_entry e using entry_list l
+                        where e.list_id = l.id and l.application_id = ?1 and l.list_type = 'blocklist'
+                          and l.entry_type = 'user' and %s = ?2""".formatted(AppUser.KEY_SQL.formatted("e.value")))
+                .setParameter(1, applicationId).setParameter(2, vendorDataKey).executeUpdate();
+    }
+
+    /** True when the vendor_data (as sent, or normalised) is on a user blocklist, added by a status change or through the lists API. */
+    public boolean contains(UUID applicationId, String vendorData) {
+        List<?> hit = em().createNativeQuery("""
+                        select 1 from list_entry e join entry_list l on l.id = e.list_id
+                        where l.application_id = ?1 and l.list_type = 'blocklist' and l.entry_type = 'user'
+                          and e.application_id = ?1 and %s = %s limit 1""".formatted(AppUser.KEY_SQL.formatted("e.value"),
+                        AppUser.KEY_SQL.formatted("cast(?2 as varchar)")))
+                .setParameter(1, applicationId).setParameter(2, vendorData).getResultList();
+        return !hit.isEmpty();
+    }
+
+    private boolean listed(UUID listId, String vendorDataKey) {
+        return !em().createNativeQuery("select 1 from list_entry where list_id = ?1 and value = ?2 limit 1")
+                .setParameter(1, listId).setParameter(2, vendorDataKey).getResultList().isEmpty();
+    }
+
+    /** Two first blocks racing end with one list: the unique name index decides, the loser reads the winner's row. */
+    UUID listId(UUID applicationId) {
+        return find(applicationId).orElseGet(() -> {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            em().createNativeQuery("""
+                            insert into entry_list (id, application_id, name, description, list_type, entry_type,
+                                                    is_system, created_at, updated_at)
+                            values (?1, ?2, ?3, '', 'blocklist', 'user', true, ?4, ?4)
+                            on conflict (application_id, lower(name)) do nothing""")
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, applicationId).setParameter(3, NAME)
+                    .setParameter(4, now).executeUpdate();
+            return find(applicationId).orElseThrow(() -> new IllegalStateException(
+                    "application " + applicationId + " has a list named '" + NAME + "' that is not its system user blocklist"));
+        });
+    }
+
+    private java.util.Optional<UUID> find(UUID applicationId) {
+        List<?> ids = em().createNativeQuery("""
+                        select id from entry_list where application_id = ?1 and list_type = 'blocklist'
+                          and entry_type = 'user' and is_system order by created_at limit 1""")
+                .setParameter(1, applicationId).getResultList();
+        return ids.stream().findFirst().map(id -> (UUID) id);
+    }
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.likeness.users;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.likeness.risk.LogType;
+import dev.likeness.risk.Risk;
+import dev.likeness.risk.Warning;
+import dev.likeness.session.FaceMatchCheck;
+import dev.likeness.session.LivenessCheck;
+import dev.likeness.session.SessionItem;
+import dev.likeness.session.VerificationSession;
+import dev.likeness.verdict.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a user's standing does to a session that is being settled (face index spec §6.7): a BLOCKED
+ * user, or one whose vendor_data is on the user blocklist however it got there, is declined with
+ * {@link Risk#USER_BLOCKED}; a FLAGGED user ends at most In Review with {@link Risk#USER_FLAGGED}.
+ * The warning goes on the session's liveness item (its face-match item without one), whose status
+ * follows it, so the decision shows why. Applied once, when every step has its final result, so
+ * the capture flow and its retries are untouched.
+ */
+@ApplicationScoped
+public class UserStanding {
+
+    private final UserBlocklist blocklist;
+    private final ObjectMapper mapper;
+
+    public UserStanding(UserBlocklist blocklist, ObjectMapper mapper) {
+        this.blocklist = blocklist;
+        this.mapper = mapper;
+    }
+
+    /** The session's outcome after the user's standing; call in the transaction that settles the session. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String settle(VerificationSession session, String outcome) {
+        if (session.vendorData == null || session.vendorData.isBlank()) {
+            return outcome;
+        }
+        Optional<AppUser> user = AppUser.findVisible(session.applicationId, session.vendorData, false);
+        boolean blocked = user.map(u -> AppUser.BLOCKED.equals(u.status)).orElse(false)
+                || blocklist.contains(session.applicationId, session.vendorData);
+        if (blocked) {
+            mark(session, Risk.USER_BLOCKED, LogType.ERROR);
+            return Status.DECLINED;
+        }
+        if (user.map(u -> AppUser.FLAGGED.equals(u.status)).orElse(false)) {
+            mark(session, Risk.USER_FLAGGED, LogType.WARNING);
+            return Status.merge(outcome, Status.IN_REVIEW);
+        }
+        return outcome;
+    }
+
+    private void mark(VerificationSession session, Risk risk, LogType logType) {
+        Optional<SessionItem> item = LivenessCheck.<LivenessCheck>find("sessionId", session.id).firstResultOptional()
+                .<SessionItem>map(c -> c)
+                .or(() -> FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id).firstResultOptional());
+        item.ifPresent(c -> {
+            Warning warning = Warning.of(risk, logType, c.nodeId);
+            c.warnings = withWarning(c.warnings, warning);
+            c.status = Status.merge(c.status, Status.ofWarnings(List.of(warning)));
+        });
+    }
+
+    private String withWarning(String warnings, Warning warning) {
+        try {
+            JsonNode stored = warnings == null ? mapper.createArrayNode() : mapper.readTree(warnings);
+            ArrayNode list = stored.isArray() ? (ArrayNode) stored : mapper.createArrayNode();
+            for (JsonNode w : list) {
+                if (warning.risk().equals(w.path("risk").asText())) {
+                    return warnings;
+                }
+            }
+            list.add(mapper.valueToTree(warning));
+            return mapper.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored warnings are not valid JSON", e);
+        }
+    }
+}
