@@ -23,7 +23,11 @@ final class FaceGallery {
     record Hit(IndexedFace face, double similarity) {
     }
 
-    private static final int BLOCK_ROWS = 4096;
+    /**
+     * A block is just under 8 MiB: G1 stores an array this large in whole regions (1, 2, 4 or 8 MiB
+     * each), and a block of exactly 8 MiB plus its header would waste most of one more region.
+     */
+    private static final int BLOCK_BYTES = (8 << 20) - 64;
     /** Below this a scan takes a few milliseconds and is not worth handing to other threads. */
     private static final int PARALLEL_ROWS = 16_384;
 
@@ -32,6 +36,7 @@ final class FaceGallery {
     private final Map<UUID, Integer> rowOf = new HashMap<>();
     private IndexedFace[] faces = new IndexedFace[0];
     private int dimension = -1;
+    private int blockRows = 1;
     private int size;
 
     /** Last change-log version applied; -1 before the first load. Guarded by the catch-up monitor. */
@@ -52,7 +57,7 @@ final class FaceGallery {
     long descriptorBytes() {
         lock.readLock().lock();
         try {
-            return (long) blocks.size() * BLOCK_ROWS * Math.max(dimension, 0) * Float.BYTES;
+            return (long) blocks.size() * blockRows * Math.max(dimension, 0) * Float.BYTES;
         } finally {
             lock.readLock().unlock();
         }
@@ -77,22 +82,23 @@ final class FaceGallery {
         try {
             if (dimension < 0) {
                 dimension = unitDescriptor.length;
+                blockRows = BLOCK_BYTES / (dimension * Float.BYTES);
             } else if (dimension != unitDescriptor.length) {
                 return false;
             }
             Integer row = rowOf.get(face.id());
             if (row == null) {
                 row = size++;
-                if (row / BLOCK_ROWS >= blocks.size()) {
-                    blocks.add(new float[BLOCK_ROWS * dimension]);
+                if (row / blockRows >= blocks.size()) {
+                    blocks.add(new float[blockRows * dimension]);
                 }
                 if (row >= faces.length) {
-                    faces = Arrays.copyOf(faces, Math.max(BLOCK_ROWS, faces.length * 2));
+                    faces = Arrays.copyOf(faces, Math.max(blockRows, faces.length * 2));
                 }
                 rowOf.put(face.id(), row);
             }
             faces[row] = face;
-            System.arraycopy(unitDescriptor, 0, blocks.get(row / BLOCK_ROWS), (row % BLOCK_ROWS) * dimension, dimension);
+            System.arraycopy(unitDescriptor, 0, blocks.get(row / blockRows), (row % blockRows) * dimension, dimension);
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -112,11 +118,11 @@ final class FaceGallery {
                 IndexedFace moved = faces[last];
                 faces[row] = moved;
                 rowOf.put(moved.id(), row);
-                System.arraycopy(blocks.get(last / BLOCK_ROWS), (last % BLOCK_ROWS) * dimension,
-                        blocks.get(row / BLOCK_ROWS), (row % BLOCK_ROWS) * dimension, dimension);
+                System.arraycopy(blocks.get(last / blockRows), (last % blockRows) * dimension,
+                        blocks.get(row / blockRows), (row % blockRows) * dimension, dimension);
             }
             faces[last] = null;
-            if (size % BLOCK_ROWS == 0 && blocks.size() > size / BLOCK_ROWS) {
+            if (size % blockRows == 0 && blocks.size() > size / blockRows) {
                 blocks.remove(blocks.size() - 1);
             }
         } finally {
@@ -153,11 +159,11 @@ final class FaceGallery {
         List<Hit> hits = new ArrayList<>();
         float[] block = blocks.get(b);
         int d = dimension;
-        int rows = Math.min(BLOCK_ROWS, size - b * BLOCK_ROWS);
+        int rows = Math.min(blockRows, size - b * blockRows);
         for (int r = 0; r < rows; r++) {
             double similarity = dot(query, block, r * d, d);
             if (similarity >= floor) {
-                IndexedFace face = faces[b * BLOCK_ROWS + r];
+                IndexedFace face = faces[b * blockRows + r];
                 if (eligible.test(face)) {
                     hits.add(new Hit(face, similarity));
                 }
