@@ -14,12 +14,17 @@ import java.awt.image.BufferedImage;
  * @param height upright height in pixels
  * @param format the format the bytes were in
  * @param orientation the EXIF orientation found in the file and applied ({@link Orientation#NORMAL} when none)
+ * @param subsampling how many original pixels one decoded pixel stands for along each side (1: decoded whole)
  */
-public record DecodedImage(BufferedImage image, int width, int height, ImageFormat format, Orientation orientation) {
+public record DecodedImage(BufferedImage image, int width, int height, ImageFormat format, Orientation orientation,
+                           int subsampling) {
 
     public DecodedImage {
         if (!RgbConverter.isPackedRgb(image) || image.getWidth() != width || image.getHeight() != height) {
             throw new IllegalArgumentException("expected a packed TYPE_INT_RGB image of " + width + "x" + height);
+        }
+        if (subsampling < 1) {
+            throw new IllegalArgumentException("subsampling must be at least 1");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -26,16 +27,25 @@ import javax.imageio.stream.ImageInputStream;
 @Singleton
 public class ImageDecoder {
 
+    /** The default of {@code likeness.media.analysis-max-pixels}. */
+    public static final long DEFAULT_ANALYSIS_MAX_PIXELS = 16_000_000L;
+
     private final DecodeLimits defaultLimits;
+    private final long analysisMaxPixels;
 
     /** For plain use and tests. */
     public ImageDecoder(DecodeLimits defaultLimits) {
+        this(defaultLimits, DEFAULT_ANALYSIS_MAX_PIXELS);
+    }
+
+    public ImageDecoder(DecodeLimits defaultLimits, long analysisMaxPixels) {
         this.defaultLimits = defaultLimits;
+        this.analysisMaxPixels = analysisMaxPixels;
     }
 
     @Inject
     public ImageDecoder(MediaConfig config) {
-        this(config.uploadLimits());
+        this(config.uploadLimits(), config.analysisMaxPixels());
     }
 
     /** Decodes with the limits given at construction (the multipart upload limits in the service). */
@@ -61,9 +71,10 @@ public class ImageDecoder {
             }
             orientation = ExifOrientationReader.read(bytes, format);
         }
-        BufferedImage stored = RgbConverter.toPackedRgb(read(input, format, limits));
+        Read read = read(input, format, limits, analysisMaxPixels);
+        BufferedImage stored = RgbConverter.toPackedRgb(read.image());
         BufferedImage upright = orientation.upright(stored);
-        return new DecodedImage(upright, upright.getWidth(), upright.getHeight(), format, orientation);
+        return new DecodedImage(upright, upright.getWidth(), upright.getHeight(), format, orientation, read.subsampling());
     }
 
     /**
@@ -86,7 +97,27 @@ public class ImageDecoder {
         return jpeg.without(profile);
     }
 
-    private static BufferedImage read(byte[] input, ImageFormat format, DecodeLimits limits) throws InvalidImageException {
+    private record Read(BufferedImage image, int subsampling) {
+    }
+
+    /**
+     * The smallest whole factor that brings the picture under the analysis budget. Subsampling
+     * inside the reader never holds the full-size raster: a 49 MP photo would be 196 MB decoded.
+     */
+    static int subsampling(int width, int height, long maxPixels) {
+        int n = 1;
+        while ((long) ceilDiv(width, n) * ceilDiv(height, n) > maxPixels) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    private static Read read(byte[] input, ImageFormat format, DecodeLimits limits, long analysisMaxPixels)
+            throws InvalidImageException {
         String name = format.displayName();
         List<String> warnings = new ArrayList<>();
         ImageReader reader = null;
@@ -99,17 +130,22 @@ public class ImageDecoder {
             int height = reader.getHeight(0);
             limits.checkDimensions(format, width, height);
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-            BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+            int n = subsampling(width, height, analysisMaxPixels);
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (n > 1) {
+                param.setSourceSubsampling(n, n, 0, 0);
+            }
+            BufferedImage image = reader.read(0, param);
             for (String warning : warnings) {
                 if (signalsTruncation(warning)) {
                     // libjpeg fills the missing rows with grey and only warns; a half-grey face is not an upload to accept.
                     throw truncated(name, null);
                 }
             }
-            if (image == null || image.getWidth() != width || image.getHeight() != height) {
+            if (image == null || image.getWidth() != ceilDiv(width, n) || image.getHeight() != ceilDiv(height, n)) {
                 throw corrupt(name, null);
             }
-            return image;
+            return new Read(image, n);
         } catch (InvalidImageException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

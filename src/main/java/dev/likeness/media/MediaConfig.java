@@ -35,6 +35,16 @@ public interface MediaConfig {
     @WithDefault("12000")
     int maxSide();
 
+    /**
+     * {@code likeness.media.analysis-max-pixels}: a larger image is decoded subsampled by the
+     * smallest whole factor that brings it under this many pixels (the stored original is
+     * untouched). Faces are found and described on the smaller picture; bounding boxes are reported
+     * in the original's pixels. Default 16,000,000, so phone photos are decoded whole and a 49 MP
+     * photo costs a quarter of its full-size raster.
+     */
+    @WithDefault("16000000")
+    long analysisMaxPixels();
+
     /** Limits for a multipart image file. */
     default DecodeLimits uploadLimits() {
         return new DecodeLimits(uploadMaxBytes(), maxPixels(), maxSide());

@@ -122,7 +122,8 @@ public class FaceSearchResource {
                                 "face-search", matches), now)
                 : UUID.randomUUID();
         List<IndexMatch.View> views = matches.stream().map(m -> m.view(links)).toList();
-        FaceSearchResult result = new FaceSearchResult(status, views.size(), views, ImageFaces.of(analysis), warnings);
+        FaceSearchResult result = new FaceSearchResult(status, views.size(), views,
+                ImageFaces.of(analysis, searched.upload().decoded().subsampling()), warnings);
         return new FaceSearchResponse(requestId, result, common.vendorData(), common.metadata(), now);
     }
 }

@@ -141,7 +141,7 @@ public class StandaloneApiResource {
         } else if (score == null) {
             score = 0.0; // Didit answers 0 rather than null when nothing is saved.
         }
-        FaceMatchResult result = new FaceMatchResult(status, score, ImageFaces.of(u), ImageFaces.of(r), warnings);
+        FaceMatchResult result = new FaceMatchResult(status, score, ImageFaces.of(u, user.decoded().subsampling()), ImageFaces.of(r, ref.decoded().subsampling()), warnings);
         return new FaceMatchResponse(requestId, result, common.vendorData(), common.metadata(), now);
     }
 
@@ -177,7 +177,8 @@ public class StandaloneApiResource {
                         new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
                         indexed(analysis, "passive-liveness", screened), now)
                 : UUID.randomUUID();
-        LivenessResult result = new LivenessResult(status, "PASSIVE", measured.score(), ImageFaces.of(analysis), warnings,
+        LivenessResult result = new LivenessResult(status, "PASSIVE", measured.score(),
+                ImageFaces.of(analysis, user.decoded().subsampling()), warnings,
                 quality, luminance);
         return new LivenessResponse(requestId, result, common.vendorData(), common.metadata(), now);
     }
@@ -221,7 +222,8 @@ public class StandaloneApiResource {
                         new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
                         indexed(analysis, "age-estimation", screened), now)
                 : UUID.randomUUID();
-        AgeEstimationResult result = new AgeEstimationResult(status, "PASSIVE", measured.score(), ImageFaces.of(analysis),
+        AgeEstimationResult result = new AgeEstimationResult(status, "PASSIVE", measured.score(),
+                ImageFaces.of(analysis, user.decoded().subsampling()),
                 age, warnings);
         return new AgeEstimationResponse(requestId, result, common.vendorData(), common.metadata(), now);
     }

@@ -188,8 +188,79 @@ public final class FaceBenchmark {
             Map<String, String> status = procStatus(service.pid());
             System.out.printf(Locale.ROOT, "%nService process %d: peak RSS (VmHWM) %s, current RSS %s%n", service.pid(),
                     status.get("VmHWM"), status.get("VmRSS"));
+            hugePhotos(client, url, key, service);
         } else {
             System.out.println("\nPeak RSS: not measured (the service was started elsewhere; read VmHWM in /proc/<pid>/status).");
+        }
+    }
+
+    /**
+     * Eight clients at once, each sending two 49 MP photos (7,000 × 7,000, the largest the limits
+     * admit): the service must keep its memory bounded (images are decoded inside the inference
+     * slots, so queued requests hold only compressed bytes).
+     */
+    private static void hugePhotos(HttpClient client, String url, String key, Process service) throws Exception {
+        byte[] a = upscaled(EvalSet.bytes("faces/human_stock_emotions_a__2.jpg"));
+        byte[] b = upscaled(EvalSet.bytes("faces/human_stock_emotions_a__3.jpg"));
+        System.out.printf(Locale.ROOT, "%n== 8 concurrent /v3/face-match/ with two 49 MP photos each (%d + %d bytes), 16 requests, heap %s%n",
+                a.length, b.length, System.getProperty("bench.heap", "-Xmx1382m"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 16; i++) {
+            futures.add(pool.submit(() -> faceMatchStatus(client, url, key, a, b)));
+        }
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        try {
+            for (Future<Integer> future : futures) {
+                statuses.merge(future.get(), 1, Integer::sum);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, String> status = procStatus(service.pid());
+        // 503 inference_busy is the designed answer when a request waits for a slot longer than the queue timeout.
+        System.out.printf(Locale.ROOT, "answers by status %s in %.1f s; peak RSS (VmHWM) %s, current RSS %s%n", statuses,
+                (System.nanoTime() - start) / 1e9, status.get("VmHWM"), status.get("VmRSS"));
+    }
+
+    private static int faceMatchStatus(HttpClient client, String url, String key, byte[] a, byte[] b) throws Exception {
+        String boundary = "----likeness" + UUID.randomUUID();
+        byte[] body = Multipart.of(boundary)
+                .file("user_image", "a.jpg", "image/jpeg", a)
+                .file("ref_image", "b.jpg", "image/jpeg", b)
+                .field("save_api_request", "false")
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v3/face-match/"))
+                .header("x-api-key", key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A phone photo blown up to 49 MP, as a JPEG under the 5 MB upload limit. */
+    private static byte[] upscaled(byte[] photo) throws IOException {
+        java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo));
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(7000, 7000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(source, 0, 0, 7000, 7000, null);
+        g.dispose();
+        for (float quality = 0.8f; ; quality -= 0.1f) {
+            var writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+            var params = writer.getDefaultWriteParam();
+            params.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            params.setCompressionQuality(quality);
+            var out = new java.io.ByteArrayOutputStream();
+            try (var stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(stream);
+                writer.write(null, new javax.imageio.IIOImage(big, null, null), params);
+            }
+            writer.dispose();
+            if (out.size() < 5_000_000 || quality < 0.15f) {
+                return out.toByteArray();
+            }
         }
     }
 
@@ -220,8 +291,11 @@ public final class FaceBenchmark {
             throw new IllegalStateException("build the service first: ./mvnw package -DskipTests");
         }
         Path log = Files.createTempFile("likeness-bench", ".log");
-        Process process = new ProcessBuilder("java", "-Dquarkus.profile=dev", "-Dquarkus.http.port=" + port,
-                "-Dai.djl.offline=true", "-jar", jar.toString())
+        // The pod's JVM options (k8s/configmap.yaml: MaxRAMPercentage=45 of the 3 GiB limit), as a fixed heap
+        // because outside a container the percentage would apply to the whole machine.
+        String heap = System.getProperty("bench.heap", "-Xmx1382m");
+        Process process = new ProcessBuilder("java", heap, "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.profile=dev",
+                "-Dquarkus.http.port=" + port, "-Dai.djl.offline=true", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.currentTimeMillis() + 120_000;

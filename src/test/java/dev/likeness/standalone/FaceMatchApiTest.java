@@ -197,4 +197,36 @@ class FaceMatchApiTest {
         given().header("x-api-key", TestTenants.create("fm-other").apiKey())
                 .get("/v3/session/" + requestId + "/decision/").then().statusCode(404);
     }
+
+    @Test
+    void aHugePhotoIsAnalysedSubsampledWithBoxesInItsOwnPixels() throws Exception {
+        TestTenants.Tenant tenant = TestTenants.create("fm-huge");
+        byte[] original = EvalFiles.bytes(EvalFiles.POWELL_1);
+        java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(original));
+        // Blown up past the 16 MP analysis budget (the whole-factor subsampling is then 2 or more).
+        double k = Math.sqrt(20_000_000.0 / (small.getWidth() * (double) small.getHeight()));
+        int w = (int) Math.round(small.getWidth() * k);
+        int h = (int) Math.round(small.getHeight() * k);
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(small, 0, 0, w, h, null);
+        g.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(big, "jpg", jpeg);
+
+        var plain = call(tenant).multiPart("user_image", "a.jpg", original, "image/jpeg")
+                .multiPart("ref_image", "b.jpg", EvalFiles.bytes(EvalFiles.POWELL_2), "image/jpeg")
+                .post("/v3/face-match/").then().statusCode(200).extract().jsonPath();
+        var huge = call(tenant).multiPart("user_image", "a.jpg", jpeg.toByteArray(), "image/jpeg")
+                .multiPart("ref_image", "b.jpg", EvalFiles.bytes(EvalFiles.POWELL_2), "image/jpeg")
+                .post("/v3/face-match/").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals("Approved", huge.getString("face_match.status"));
+        java.util.List<Integer> box = plain.getList("face_match.user_image.entities[0].bbox");
+        java.util.List<Integer> bigBox = huge.getList("face_match.user_image.entities[0].bbox");
+        double faceWidth = (box.get(2) - box.get(0)) * k;
+        for (int i = 0; i < 4; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(box.get(i) * k, bigBox.get(i), 0.1 * faceWidth, "bbox[" + i + "]");
+        }
+    }
 }
