@@ -89,9 +89,8 @@ public class CaptureResource {
     public CaptureState submitSelfie(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
         selfie.requireExpected(token);
         byte[] bytes = read(image);
-        DecodedImage decoded = decode(bytes);
-        SelfieStep.Measurement measurement = selfie.measure(decoded, true);
-        return selfie.record(token, bytes, decoded.format().mediaType(), measurement);
+        SelfieStep.Measurement measurement = selfie.measure(() -> decode(bytes), true);
+        return selfie.record(token, bytes, measurement.mediaType(), measurement);
     }
 
     @POST
@@ -101,8 +100,8 @@ public class CaptureResource {
     public CaptureState submitDocument(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
         document.requireExpected(token);
         byte[] bytes = read(image);
-        DecodedImage decoded = decode(bytes);
-        return document.record(token, bytes, decoded.format().mediaType(), document.measure(decoded));
+        DocumentStep.Measurement measurement = document.measure(() -> decode(bytes));
+        return document.record(token, bytes, measurement.mediaType(), measurement);
     }
 
     @POST

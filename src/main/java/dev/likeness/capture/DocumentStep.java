@@ -34,6 +34,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The identity-document photo of a {@code kyc} session, reduced to what this service does: find the
@@ -44,7 +45,8 @@ import java.util.UUID;
 public class DocumentStep {
 
     /** The analysed document photo and its cropped portrait (null when no face was found). */
-    record Measurement(FaceAnalysis analysis, byte[] portraitJpeg) {
+    /** @param mediaType the document photo's own format, for storing it */
+    record Measurement(FaceAnalysis analysis, byte[] portraitJpeg, String mediaType) {
     }
 
     private final CaptureSessions sessions;
@@ -84,10 +86,14 @@ public class DocumentStep {
         }
     }
 
-    public Measurement measure(DecodedImage image) {
-        FaceAnalysis analysis = slots.run(() -> engine.analyze(image.image(), new AnalysisOptions(true, true, false)));
-        byte[] portrait = analysis.subject().map(face -> crop(analysis.image(), face)).orElse(null);
-        return new Measurement(analysis, portrait);
+    /** @param read decodes the upload, inside the inference slot (see {@link SelfieStep#measure}) */
+    public Measurement measure(Supplier<DecodedImage> read) {
+        return slots.run(() -> {
+            DecodedImage image = read.get();
+            FaceAnalysis analysis = engine.analyze(image.image(), new AnalysisOptions(true, true, false));
+            byte[] portrait = analysis.subject().map(face -> crop(analysis.image(), face)).orElse(null);
+            return new Measurement(analysis, portrait, image.format().mediaType());
+        });
     }
 
     @Transactional

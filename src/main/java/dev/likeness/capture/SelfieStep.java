@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One selfie attempt: passive liveness and, when the workflow has it, face match against the
@@ -27,7 +28,8 @@ import java.util.UUID;
 public class SelfieStep {
 
     /** What the models saw, computed before any row is locked. */
-    record Measurement(FaceAnalysis analysis, Double livenessScore) {
+    /** @param mediaType the selfie's own format, for storing it */
+    record Measurement(FaceAnalysis analysis, Double livenessScore, String mediaType) {
     }
 
     private final CaptureSessions sessions;
@@ -69,11 +71,16 @@ public class SelfieStep {
         }
     }
 
-    public Measurement measure(DecodedImage image, boolean passive) {
+    /**
+     * @param read decodes the upload; it runs inside the inference slot, so a request waiting for a
+     *     slot holds compressed bytes rather than a decoded picture
+     */
+    public Measurement measure(Supplier<DecodedImage> read, boolean passive) {
         return slots.run(() -> {
+            DecodedImage image = read.get();
             FaceAnalysis analysis = engine.analyze(image.image(), new AnalysisOptions(false, true, true));
             Double score = passive ? analysis.subject().map(s -> scorer.score(analysis.image(), s.face())).orElse(null) : null;
-            return new Measurement(analysis, score);
+            return new Measurement(analysis, score, image.format().mediaType());
         });
     }
 
