@@ -141,7 +141,8 @@ public class StandaloneApiResource {
         } else if (score == null) {
             score = 0.0; // Didit answers 0 rather than null when nothing is saved.
         }
-        FaceMatchResult result = new FaceMatchResult(status, score, ImageFaces.of(u, user.decoded().subsampling()), ImageFaces.of(r, ref.decoded().subsampling()), warnings);
+        FaceMatchResult result = new FaceMatchResult(status, score, ImageFaces.of(u, user.decoded().subsampling()),
+                ImageFaces.of(r, ref.decoded().subsampling()), warnings);
         return new FaceMatchResponse(requestId, result, common.vendorData(), common.metadata(), now);
     }
 
