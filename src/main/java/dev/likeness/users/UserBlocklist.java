@@ -1,5 +1,6 @@
 package dev.likeness.users;
 
+import dev.likeness.lists.SystemLists;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,13 +13,17 @@ import java.util.UUID;
 
 /**
  * The application's system {@code user} blocklist (face index spec §4.1, §6.7): a BLOCKED user's
- * normalised vendor_data is an entry on it. The list row is found or created here, race-safe, so
- * this package needs nothing from the lists package; the lists API sees the same rows.
+ * normalised vendor_data is an entry on it, on the list {@link SystemLists} provisions.
  */
 @ApplicationScoped
 public class UserBlocklist {
 
-    static final String NAME = "User Blocklist";
+    private final SystemLists systemLists;
+
+    public UserBlocklist(SystemLists systemLists) {
+        this.systemLists = systemLists;
+    }
+
     static final String ADDED_BY = "system";
 
     /** Call inside the transaction of the status change. */
@@ -65,28 +70,8 @@ public class UserBlocklist {
                 .setParameter(1, listId).setParameter(2, vendorDataKey).getResultList().isEmpty();
     }
 
-    /** Two first blocks racing end with one list: the unique name index decides, the loser reads the winner's row. */
     UUID listId(UUID applicationId) {
-        return find(applicationId).orElseGet(() -> {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            em().createNativeQuery("""
-                            insert into entry_list (id, application_id, name, description, list_type, entry_type,
-                                                    is_system, created_at, updated_at)
-                            values (?1, ?2, ?3, '', 'blocklist', 'user', true, ?4, ?4)
-                            on conflict (application_id, lower(name)) do nothing""")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, applicationId).setParameter(3, NAME)
-                    .setParameter(4, now).executeUpdate();
-            return find(applicationId).orElseThrow(() -> new IllegalStateException(
-                    "application " + applicationId + " has a list named '" + NAME + "' that is not its system user blocklist"));
-        });
-    }
-
-    private java.util.Optional<UUID> find(UUID applicationId) {
-        List<?> ids = em().createNativeQuery("""
-                        select id from entry_list where application_id = ?1 and list_type = 'blocklist'
-                          and entry_type = 'user' and is_system order by created_at limit 1""")
-                .setParameter(1, applicationId).getResultList();
-        return ids.stream().findFirst().map(id -> (UUID) id);
+        return systemLists.userBlocklist(applicationId);
     }
 
     private static EntityManager em() {
