@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.likeness.common.ApiException;
 import dev.likeness.common.FieldValidationException;
 import dev.likeness.common.Page;
+import dev.likeness.faceindex.FaceImageUpload;
 import dev.likeness.session.VerificationSession;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,7 +113,7 @@ class ListEntries {
     }
 
     @Transactional
-    EntryView addUploadedFace(UUID applicationId, UUID listId, Labels labels, ListFaces.Upload upload) {
+    EntryView addUploadedFace(UUID applicationId, UUID listId, Labels labels, FaceImageUpload.UploadedFace upload) {
         EntryList list = faceUploadTarget(applicationId, listId);
         UUID faceId = faces.store(applicationId, upload);
         return views.of(persist(list, faceId.toString(), labels, null, faceId, faceId));

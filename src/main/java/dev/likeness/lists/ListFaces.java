@@ -1,6 +1,7 @@
 package dev.likeness.lists;
 
 import dev.likeness.common.FieldValidationException;
+import dev.likeness.faceindex.FaceImageUpload;
 import dev.likeness.media.MediaVault;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.storedface.StoredFace;
@@ -28,9 +29,6 @@ class ListFaces {
      */
     static final List<String> SESSION_SOURCES = List.of(StoredFace.LIVENESS, StoredFace.STANDALONE, StoredFace.FACE_SEARCH);
 
-    /** A face uploaded to a list, analysed but not yet stored. */
-    record Upload(byte[] bytes, String contentType, float[] embedding, String modelVersion) {
-    }
 
     private final StoredFaces storedFaces;
     private final MediaVault vault;
@@ -41,7 +39,7 @@ class ListFaces {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    UUID store(UUID applicationId, Upload upload) {
+    UUID store(UUID applicationId, FaceImageUpload.UploadedFace upload) {
         UUID mediaId = vault.store(applicationId, null, MEDIA_KIND, upload.contentType(), upload.bytes());
         return storedFaces.save(applicationId, null, null, StoredFace.LIST_ENTRY, false, upload.embedding(),
                 upload.modelVersion(), mediaId);

@@ -2,6 +2,7 @@ package dev.likeness.lists;
 
 import dev.likeness.common.Page;
 import dev.likeness.common.PageQuery;
+import dev.likeness.faceindex.FaceImageUpload;
 import dev.likeness.security.Caller;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -44,12 +45,14 @@ public class ListResource {
 
     private final ListCatalog catalog;
     private final ListEntries entries;
-    private final FaceUploads uploads;
+    private final FaceImageUpload uploads;
     private final SystemLists systemLists;
+    private final ListsConfig listsConfig;
     private final Caller caller;
 
-    public ListResource(ListCatalog catalog, ListEntries entries, FaceUploads uploads, SystemLists systemLists,
-                        Caller caller) {
+    public ListResource(ListCatalog catalog, ListEntries entries, FaceImageUpload uploads, SystemLists systemLists,
+                        ListsConfig listsConfig, Caller caller) {
+        this.listsConfig = listsConfig;
         this.catalog = catalog;
         this.entries = entries;
         this.uploads = uploads;
@@ -141,7 +144,7 @@ public class ListResource {
         if (!errors.isEmpty()) {
             throw new dev.likeness.common.FieldValidationException(errors);
         }
-        ListFaces.Upload upload = uploads.read(request.image());
+        FaceImageUpload.UploadedFace upload = uploads.read(request.image(), listsConfig.faceUploadMaxBytes());
         return Response.status(201).entity(entries.addUploadedFace(app, listId, labels, upload)).build();
     }
 

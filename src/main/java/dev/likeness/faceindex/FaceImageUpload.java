@@ -1,4 +1,4 @@
-package dev.likeness.lists;
+package dev.likeness.faceindex;
 
 import dev.likeness.common.FieldValidationException;
 import dev.likeness.face.AnalysisOptions;
@@ -15,37 +15,39 @@ import dev.likeness.media.MediaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The {@code image} of a face upload: Base64, at most {@link ListsConfig#faceUploadMaxBytes()} once
- * decoded, with a face. The largest face is the one described.
+ * The {@code image} of a face upload (a list's face entry, a user's profile face): Base64, at most
+ * a given size once decoded, with a face. The largest face is the one described.
  */
 @ApplicationScoped
-class FaceUploads {
+public class FaceImageUpload {
 
-    static final String FIELD = "image";
+    /** The uploaded bytes and the descriptor of their largest face. */
+    public record UploadedFace(byte[] bytes, String contentType, float[] embedding, String modelVersion) {
+    }
+
+    public static final String FIELD = "image";
     static final String NO_FACE = "No face was found in the image.";
 
     private final ImageDecoder decoder;
     private final MediaConfig media;
-    private final ListsConfig config;
     private final FaceEngine engine;
     private final FaceMatcher matcher;
     private final InferenceSlots slots;
 
-    FaceUploads(ImageDecoder decoder, MediaConfig media, ListsConfig config, FaceEngine engine, FaceMatcher matcher,
-                InferenceSlots slots) {
+    public FaceImageUpload(ImageDecoder decoder, MediaConfig media, FaceEngine engine, FaceMatcher matcher,
+                           InferenceSlots slots) {
         this.decoder = decoder;
         this.media = media;
-        this.config = config;
         this.engine = engine;
         this.matcher = matcher;
         this.slots = slots;
     }
 
-    ListFaces.Upload read(String image) {
+    /** @throws FieldValidationException on {@code image}: missing, not an image, too large, or without a face */
+    public UploadedFace read(String image, long maxBytes) {
         if (image == null) {
             throw new FieldValidationException(FIELD, "This field is required.");
         }
-        long maxBytes = config.faceUploadMaxBytes();
         // Base64 of maxBytes, rounded up to whole groups: the decoder then enforces the byte limit itself.
         long maxChars = (maxBytes + 2) / 3 * 4;
         // Decoded inside the slot, as the standalone APIs do: queued uploads hold bytes, not rasters.
@@ -63,7 +65,7 @@ class FaceUploads {
             if (analysis.embedding() == null) {
                 throw new FieldValidationException(FIELD, NO_FACE);
             }
-            return new ListFaces.Upload(bytes, decoded.format().mediaType(), analysis.embedding(), matcher.modelVersion());
+            return new UploadedFace(bytes, decoded.format().mediaType(), analysis.embedding(), matcher.modelVersion());
         });
     }
 }
