@@ -63,14 +63,18 @@ final class FaceGallery {
         }
     }
 
-    void clear() {
+    /** Takes over another gallery's faces in one step (a whole reload). */
+    void replaceWith(FaceGallery loaded) {
         lock.writeLock().lock();
         try {
             blocks.clear();
+            blocks.addAll(loaded.blocks);
             rowOf.clear();
-            faces = new IndexedFace[0];
-            size = 0;
-            dimension = -1;
+            rowOf.putAll(loaded.rowOf);
+            faces = loaded.faces;
+            size = loaded.size;
+            dimension = loaded.dimension;
+            blockRows = loaded.blockRows;
         } finally {
             lock.writeLock().unlock();
         }

@@ -92,10 +92,6 @@ public class FaceIndex {
         galleries.forEach(this::catchUp);
     }
 
-    Set<UUID> loadedApplications() {
-        return galleries.keySet();
-    }
-
     private FaceGallery current(UUID applicationId) {
         FaceGallery gallery = galleries.computeIfAbsent(applicationId, id -> new FaceGallery());
         catchUp(applicationId, gallery);
@@ -114,9 +110,11 @@ public class FaceIndex {
                     : rows.changedBetween(applicationId, gallery.appliedVersion, latest);
             if (changes == null || !changes.complete()) {
                 long started = System.nanoTime();
-                gallery.clear();
+                // Filled aside and swapped in whole: a search running meanwhile sees the old faces, never half of them.
+                FaceGallery loaded = new FaceGallery();
                 List<UUID> stale = new ArrayList<>();
-                rows.read(applicationId, null, row -> apply(gallery, row, stale));
+                rows.read(applicationId, null, row -> apply(loaded, row, stale));
+                gallery.replaceWith(loaded);
                 LOG.infof("face index: application %s loaded, %d faces in %d ms", applicationId, gallery.size(),
                         (System.nanoTime() - started) / 1_000_000);
                 staleFaces.submit(stale);
