@@ -225,18 +225,8 @@ public final class FaceBenchmark {
     }
 
     private static int faceMatchStatus(HttpClient client, String url, String key, byte[] a, byte[] b) throws Exception {
-        String boundary = "----likeness" + UUID.randomUUID();
-        byte[] body = Multipart.of(boundary)
-                .file("user_image", "a.jpg", "image/jpeg", a)
-                .file("ref_image", "b.jpg", "image/jpeg", b)
-                .field("save_api_request", "false")
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v3/face-match/"))
-                .header("x-api-key", key)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.send(faceMatchRequest(url, key, a, b, Duration.ofSeconds(120)), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** A phone photo blown up to 49 MP, as a JPEG under the 5 MB upload limit. */
@@ -265,17 +255,7 @@ public final class FaceBenchmark {
     }
 
     private static long faceMatch(HttpClient client, String url, String key, byte[] a, byte[] b) throws Exception {
-        String boundary = "----likeness" + UUID.randomUUID();
-        byte[] body = Multipart.of(boundary)
-                .file("user_image", "a.jpg", "image/jpeg", a)
-                .file("ref_image", "b.jpg", "image/jpeg", b)
-                .field("save_api_request", "false")
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v3/face-match/"))
-                .header("x-api-key", key)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest request = faceMatchRequest(url, key, a, b, Duration.ofSeconds(60));
         long start = System.nanoTime();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -283,6 +263,20 @@ public final class FaceBenchmark {
             throw new IllegalStateException("face-match answered " + response.statusCode() + ": " + response.body());
         }
         return millis;
+    }
+
+    private static HttpRequest faceMatchRequest(String url, String key, byte[] a, byte[] b, Duration timeout) {
+        String boundary = "----likeness" + UUID.randomUUID();
+        byte[] body = Multipart.of(boundary)
+                .file("user_image", "a.jpg", "image/jpeg", a)
+                .file("ref_image", "b.jpg", "image/jpeg", b)
+                .field("save_api_request", "false")
+                .build();
+        return HttpRequest.newBuilder(URI.create(url + "/v3/face-match/"))
+                .header("x-api-key", key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     private static Process startService(int port) throws Exception {
