@@ -1,14 +1,10 @@
 package dev.likeness.faceindex;
 
 import dev.likeness.risk.LogType;
-import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,48 +64,14 @@ public class FaceScreening {
         List<FaceIndex.Hit> hits = index.search(applicationId, descriptor, band.possible(),
                 face -> !face.ownedBy(owner) && face.source() != FaceSource.FACE_SEARCH
                         && (face.blocklisted() || face.allowlisted() || face.verified()));
-        Optional<FaceIndex.Hit> blocked = hits.stream().filter(h -> h.face().blocklisted()).findFirst();
-        Optional<FaceIndex.Hit> duplicated = hits.stream()
-                .filter(h -> !h.face().blocklisted() && !h.face().allowlisted() && h.face().verified()).findFirst();
-
-        List<FaceIndex.Hit> shown = new ArrayList<>(hits.subList(0, Math.min(config.maxMatches(), hits.size())));
-        blocked.filter(h -> !shown.contains(h)).ifPresent(shown::add);
-        duplicated.filter(h -> !shown.contains(h)).ifPresent(shown::add);
-        List<IndexMatch> matches = details.of(shown);
-
-        List<Warning> warnings = new ArrayList<>();
-        blocked.flatMap(h -> matchOf(matches, h)).ifPresent(m -> {
-            boolean high = band.high(m.similarityPercentage());
-            warnings.add(Warning.of(high ? Risk.FACE_IN_BLOCKLIST : Risk.POSSIBLE_FACE_IN_BLOCKLIST,
-                    high ? LogType.ERROR : possibleBlocklist, nodeId, blocklisted(m)));
-        });
-        duplicated.flatMap(h -> matchOf(matches, h)).ifPresent(m -> warnings.add(Warning.of(
-                band.high(m.similarityPercentage()) ? Risk.DUPLICATED_FACE : Risk.POSSIBLE_DUPLICATED_FACE,
-                duplicate, nodeId, duplicatedBy(m))));
+        Optional<FaceIndex.Hit> blocked = HitWarnings.blocklisted(hits);
+        Optional<FaceIndex.Hit> duplicated = HitWarnings.duplicated(hits);
+        List<IndexMatch> matches = HitWarnings.details(details, hits.subList(0, Math.min(config.maxMatches(), hits.size())),
+                blocked, duplicated);
+        List<Warning> warnings = HitWarnings.of(matches, blocked, duplicated, band, possibleBlocklist, duplicate, nodeId);
         List<IndexMatch> listed = matches.stream()
                 .sorted((a, b) -> Double.compare(b.similarityPercentage(), a.similarityPercentage()))
                 .limit(config.maxMatches()).toList();
         return new Screening(warnings, listed);
-    }
-
-    private static Optional<IndexMatch> matchOf(List<IndexMatch> matches, FaceIndex.Hit hit) {
-        return matches.stream().filter(m -> m.faceId().equals(hit.face().id())).findFirst();
-    }
-
-    /** {@code additional_data} of a blocklist warning. */
-    public static Map<String, Object> blocklisted(IndexMatch m) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("blocklisted_session_id", m.sessionId());
-        data.put("blocklisted_session_number", m.sessionNumber());
-        data.put("api_service", m.apiService());
-        return data;
-    }
-
-    /** {@code additional_data} of a duplicate warning. */
-    public static Map<String, Object> duplicatedBy(IndexMatch m) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("duplicated_session_id", m.sessionId());
-        data.put("duplicated_session_number", m.sessionNumber());
-        return data;
     }
 }

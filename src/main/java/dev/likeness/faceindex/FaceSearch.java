@@ -1,7 +1,6 @@
 package dev.likeness.faceindex;
 
 import dev.likeness.risk.LogType;
-import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -77,19 +76,14 @@ public class FaceSearch {
         List<FaceIndex.Hit> hits = new ArrayList<>(index.search(applicationId, descriptor, band.possible(),
                 face -> face.source() != FaceSource.FACE_SEARCH && type.candidate.test(face)));
         hits.sort(type.order);
-        List<IndexMatch> matches = details.of(hits.subList(0, Math.min(config.maxMatches(), hits.size())));
-
-        List<Warning> warnings = new ArrayList<>();
-        matches.stream().filter(IndexMatch::isBlocklisted)
-                .max(Comparator.comparingDouble(IndexMatch::similarityPercentage))
-                .ifPresent(m -> warnings.add(Warning.of(band.high(m.similarityPercentage())
-                        ? Risk.FACE_IN_BLOCKLIST : Risk.POSSIBLE_FACE_IN_BLOCKLIST, LogType.ERROR, null,
-                        FaceScreening.blocklisted(m))));
-        hits.stream().filter(h -> !h.face().blocklisted() && !h.face().allowlisted() && h.face().verified()).findFirst()
-                .flatMap(h -> matches.stream().filter(m -> m.faceId().equals(h.face().id())).findFirst())
-                .ifPresent(m -> warnings.add(Warning.of(band.high(m.similarityPercentage())
-                        ? Risk.DUPLICATED_FACE : Risk.POSSIBLE_DUPLICATED_FACE, LogType.INFORMATION, null,
-                        FaceScreening.duplicatedBy(m))));
+        List<FaceIndex.Hit> listed = hits.subList(0, Math.min(config.maxMatches(), hits.size()));
+        // Warnings come from every hit, not only the listed ones: a blocklisted face ranked sixth still declines.
+        Optional<FaceIndex.Hit> blocked = HitWarnings.blocklisted(hits);
+        Optional<FaceIndex.Hit> duplicated = HitWarnings.duplicated(hits);
+        List<IndexMatch> found = HitWarnings.details(details, listed, blocked, duplicated);
+        List<Warning> warnings = HitWarnings.of(found, blocked, duplicated, band, LogType.ERROR, LogType.INFORMATION, null);
+        List<IndexMatch> matches = found.stream()
+                .filter(m -> listed.stream().anyMatch(h -> h.face().id().equals(m.faceId()))).toList();
         return new Result(matches, warnings);
     }
 }

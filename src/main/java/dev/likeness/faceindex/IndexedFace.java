@@ -1,5 +1,6 @@
 package dev.likeness.faceindex;
 
+import dev.likeness.common.VendorDataKey;
 import java.util.UUID;
 
 /**
@@ -13,26 +14,10 @@ import java.util.UUID;
 public record IndexedFace(UUID id, String vendorKey, FaceSource source, boolean approved, boolean blocklisted,
                           boolean allowlisted) {
 
-    /**
-     * The form of {@code vendor_data} that ownership is compared by, so {@code USER-1} and {@code user-1}
-     * are one user: the same rule as app_user.vendor_data_key (ASCII whitespace trimmed, lower case).
-     */
+    /** The form of {@code vendor_data} that ownership is compared by ({@link VendorDataKey}). */
     public static String vendorKey(String vendorData) {
-        if (vendorData == null) {
-            return null;
-        }
-        int start = 0;
-        int end = vendorData.length();
-        while (start < end && TRIMMED.indexOf(vendorData.charAt(start)) >= 0) {
-            start++;
-        }
-        while (end > start && TRIMMED.indexOf(vendorData.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return start == end ? null : vendorData.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        return VendorDataKey.of(vendorData);
     }
-
-    private static final String TRIMMED = " \t\n\r\f\u000B";
 
     public boolean ownedBy(String otherVendorKey) {
         return vendorKey != null && vendorKey.equals(otherVendorKey);

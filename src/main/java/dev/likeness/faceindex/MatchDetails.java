@@ -1,5 +1,6 @@
 package dev.likeness.faceindex;
 
+import dev.likeness.common.VendorDataKey;
 import dev.likeness.session.VerificationSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,9 +42,9 @@ public class MatchDetails {
                                le.reference_session_id as reference_session_id,
                                le.reference_session_number as reference_session_number,
                                (select u.id from app_user u where u.application_id = ft.application_id and u.deleted_at is null
-                                  and u.vendor_data_key = lower(btrim(ft.vendor_data, E' \\t\\n\\r\\f\\v'))) as vendor_user_id
+                                  and u.vendor_data_key = %s) as vendor_user_id
                         from face_template ft left join list_entry le on le.face_id = ft.id
-                        where ft.id = ?1""", Tuple.class)
+                        where ft.id = ?1""".formatted(VendorDataKey.sql("ft.vendor_data")), Tuple.class)
                 .setParameter(1, hit.face().id()).setMaxResults(1).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty(); // deleted since the search read it

@@ -1,5 +1,6 @@
 package dev.likeness.users;
 
+import dev.likeness.common.VendorDataKey;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,8 +26,8 @@ public class AppUser extends PanacheEntityBase {
     public static final String FLAGGED = "FLAGGED";
     public static final String BLOCKED = "BLOCKED";
 
-    /** The database's normalisation of a vendor_data; the same expression as the generated key column. */
-    static final String KEY_SQL = "lower(btrim(%s, E' \\t\\n\\r\\f\\v'))";
+    /** The database's normalisation of a vendor_data ({@link VendorDataKey}), with {@code %s} for the expression. */
+    static final String KEY_SQL = VendorDataKey.sql("%s");
 
     @Id
     public UUID id;
