@@ -158,24 +158,15 @@ class ListEntries {
         if (faceId == null && ListEntry.count("listId = ?1 and value = ?2", list.id, value) > 0) {
             throw new FieldValidationException("value", "This value is already on the list.");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        ListEntry entry = new ListEntry();
-        entry.id = UUID.randomUUID();
-        entry.listId = list.id;
-        entry.applicationId = list.applicationId;
-        entry.value = value;
+        ListEntry entry = ListEntry.on(list, value, ListEntry.ADDED_BY_API, OffsetDateTime.now(ZoneOffset.UTC));
         entry.displayLabel = labels.displayLabel();
         entry.comment = labels.comment();
-        entry.addedBy = ListEntry.ADDED_BY_API;
         entry.referenceSessionId = session == null ? null : session.id;
         entry.referenceSessionNumber = session == null ? null : session.sessionNumber;
         entry.referenceObjectUuid = objectId;
         entry.faceId = faceId;
         entry.metadata = labels.metadata();
-        entry.createdAt = now;
         entry.persist();
-        list.lastEntryAddedAt = now;
-        list.updatedAt = now;
         try {
             ListEntry.flush();
         } catch (PersistenceException e) {

@@ -9,7 +9,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -63,22 +62,19 @@ public class ListEntry extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    /**
-     * The application's blocklisted faces: a face is blocklisted iff a list entry owning it sits on a
-     * list of type {@code blocklist}. For the face index, which may equally read the tables itself.
-     */
-    public static List<UUID> blocklistedFaces(UUID applicationId) {
-        return facesOn(applicationId, EntryList.BLOCKLIST);
-    }
-
-    /** The application's allowlisted faces, by the same rule with list type {@code allowlist}. */
-    public static List<UUID> allowlistedFaces(UUID applicationId) {
-        return facesOn(applicationId, EntryList.ALLOWLIST);
-    }
-
-    private static List<UUID> facesOn(UUID applicationId, String listType) {
-        return getEntityManager().createQuery("select e.faceId from ListEntry e, EntryList l where e.listId = l.id "
-                        + "and e.applicationId = :app and l.listType = :type and e.faceId is not null", UUID.class)
-                .setParameter("app", applicationId).setParameter("type", listType).getResultList();
+    /** A new entry on {@code list}, which it marks as just added to; the caller persists it. */
+    static ListEntry on(EntryList list, String value, String addedBy, OffsetDateTime now) {
+        ListEntry entry = new ListEntry();
+        entry.id = UUID.randomUUID();
+        entry.listId = list.id;
+        entry.applicationId = list.applicationId;
+        entry.value = value;
+        entry.displayLabel = "";
+        entry.comment = "";
+        entry.addedBy = addedBy;
+        entry.createdAt = now;
+        list.lastEntryAddedAt = now;
+        list.updatedAt = now;
+        return entry;
     }
 }

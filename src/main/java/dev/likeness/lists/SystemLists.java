@@ -3,6 +3,7 @@ package dev.likeness.lists;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,6 +46,18 @@ public class SystemLists {
                         UUID.class)
                 .setParameter("app", applicationId).setParameter("type", EntryList.BLOCKLIST)
                 .setParameter("entry", type.wire()).getSingleResult());
+    }
+
+    /**
+     * Puts an already normalised value on the application's system blocklist of {@code type}, once
+     * (another service's own rule, such as a BLOCKED user's vendor_data). Call inside a transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void block(UUID applicationId, EntryType type, String value, String addedBy) {
+        EntryList list = EntryList.findById(blocklist(applicationId, type));
+        if (ListEntry.count("listId = ?1 and value = ?2", list.id, value) == 0) {
+            ListEntry.on(list, value, addedBy, OffsetDateTime.now(ZoneOffset.UTC)).persist();
+        }
     }
 
     /** Creates whichever system lists the application lacks. */

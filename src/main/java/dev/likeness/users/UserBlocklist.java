@@ -1,13 +1,12 @@
 package dev.likeness.users;
 
+import dev.likeness.lists.EntryType;
 import dev.likeness.lists.SystemLists;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,19 +28,7 @@ public class UserBlocklist {
     /** Call inside the transaction of the status change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(UUID applicationId, String vendorDataKey) {
-        UUID listId = listId(applicationId);
-        if (listed(listId, vendorDataKey)) {
-            return;
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        em().createNativeQuery("""
-                        insert into list_entry (id, list_id, application_id, value, added_by, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, listId).setParameter(3, applicationId)
-                .setParameter(4, vendorDataKey).setParameter(5, ADDED_BY).setParameter(6, now)
-                .executeUpdate();
-        em().createNativeQuery("update entry_list set last_entry_added_at = ?1, updated_at = ?1 where id = ?2")
-                .setParameter(1, now).setParameter(2, listId).executeUpdate();
+        systemLists.block(applicationId, EntryType.USER, vendorDataKey, ADDED_BY);
     }
 
     /** Removes the vendor_data from every user blocklist of the application, whoever added it. */
@@ -63,15 +50,6 @@ public class UserBlocklist {
                         AppUser.KEY_SQL.formatted("cast(?2 as varchar)")))
                 .setParameter(1, applicationId).setParameter(2, vendorData).getResultList();
         return !hit.isEmpty();
-    }
-
-    private boolean listed(UUID listId, String vendorDataKey) {
-        return !em().createNativeQuery("select 1 from list_entry where list_id = ?1 and value = ?2 limit 1")
-                .setParameter(1, listId).setParameter(2, vendorDataKey).getResultList().isEmpty();
-    }
-
-    UUID listId(UUID applicationId) {
-        return systemLists.userBlocklist(applicationId);
     }
 
     private static EntityManager em() {

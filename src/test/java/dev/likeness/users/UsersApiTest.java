@@ -305,8 +305,8 @@ class UsersApiTest {
 
     @jakarta.transaction.Transactional
     void listOnUserBlocklist(UUID applicationId, String value) {
-        UserBlocklist blocklist = io.quarkus.arc.Arc.container().instance(UserBlocklist.class).get();
-        UUID listId = blocklist.listId(applicationId);
+        UUID listId = io.quarkus.arc.Arc.container().instance(dev.likeness.lists.SystemLists.class).get()
+                .userBlocklist(applicationId);
         entityManager.createNativeQuery("""
                         insert into list_entry (id, list_id, application_id, value, added_by, created_at)
                         values (?1, ?2, ?3, ?4, 'api', now())""")
