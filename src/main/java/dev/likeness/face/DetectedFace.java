@@ -8,7 +8,8 @@ package dev.likeness.face;
  * @param x2 right edge
  * @param y2 bottom edge
  * @param confidence detector score, 0–1
- * @param keypoints BlazeFace's six landmarks as x,y pairs (12 values), in this order: the
+ * @param keypoints BlazeFace's six landmarks as x,y pairs (12 values; none from fr_detect until
+ *     {@link #withKeypoints} adds them), in this order: the
  *     subject's right eye, left eye, nose tip, mouth centre, right ear tragion, left ear tragion
  *     (the subject's right eye appears on the left of an unmirrored photo)
  */
@@ -20,6 +21,11 @@ public record DetectedFace(float x1, float y1, float x2, float y2, float confide
     public static final int MOUTH = 3;
     public static final int RIGHT_EAR = 4;
     public static final int LEFT_EAR = 5;
+
+    /** The same box with keypoints found later (fr_detect gives none; the landmark model does). */
+    public DetectedFace withKeypoints(float[] points) {
+        return new DetectedFace(x1, y1, x2, y2, confidence, points);
+    }
 
     public float width() {
         return x2 - x1;

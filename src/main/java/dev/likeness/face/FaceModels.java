@@ -2,9 +2,11 @@ package dev.likeness.face;
 
 import dev.likeness.face.attributes.FaceResAnalyzer;
 import dev.likeness.face.detect.BlazeFaceDetector;
+import dev.likeness.face.detect.UltraLightFaceDetector;
 import dev.likeness.face.embed.DlibFaceDescriptor;
 import dev.likeness.face.embed.MobileFaceNetDescriptor;
 import dev.likeness.face.landmarks.FaceMeshLandmarks;
+import dev.likeness.face.landmarks.Landmarks68Locator;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads the face models once, at start-up, from the configured directory: detection, landmarks and
- * attributes always, and the recogniser of the configured {@link FaceModelPack}. A missing or unreadable
+ * Loads the face models once, at start-up, from the configured directory: BlazeFace, FaceMesh and
+ * FaceRes always (active liveness tracks faces with the first two; FaceRes gives every pack its age
+ * and gender), and the detector and recogniser of the configured {@link FaceModelPack}. A missing or unreadable
  * file stops the service with a message naming it and how to get it, rather than failing the first
  * request.
  */
@@ -29,14 +32,17 @@ public class FaceModels implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FaceModels.class);
     private static final List<String> FILES = List.of("human/blazeface.json", "human/blazeface.bin",
-            "human/facemesh.json", "human/facemesh.bin", "human/faceres.json", "human/faceres.bin", "faceapi/face_recognition_model-weights_manifest.json",
+            "human/facemesh.json", "human/facemesh.bin", "human/faceres.json", "human/faceres.bin");
+    private static final List<String> V2_FILES = List.of("faceapi/face_recognition_model-weights_manifest.json",
             "faceapi/face_recognition_model.bin");
     private static final String FACEPLUGIN = "faceplugin";
 
     private final BlazeFaceDetector detector;
     private final FaceMeshLandmarks landmarks;
-    private final FaceResAnalyzer attributes;
+    private final FaceResAnalyzer faceRes;
     private final DlibFaceDescriptor descriptor;
+    private final UltraLightFaceDetector ultraLight;
+    private final Landmarks68Locator landmarks68;
     private final MobileFaceNetDescriptor mobileFaceNet;
     private final FaceModelPack pack;
 
@@ -55,7 +61,11 @@ public class FaceModels implements AutoCloseable {
         Path dir = Path.of(config.dir()).toAbsolutePath();
         List<String> files = new ArrayList<>(FILES);
         if (pack == FaceModelPack.V3) {
-            files.add(FACEPLUGIN + "/" + MobileFaceNetDescriptor.FILE);
+            for (String file : List.of(UltraLightFaceDetector.FILE, Landmarks68Locator.FILE, MobileFaceNetDescriptor.FILE)) {
+                files.add(FACEPLUGIN + "/" + file);
+            }
+        } else {
+            files.addAll(V2_FILES);
         }
         for (String file : files) {
             if (!Files.isRegularFile(dir.resolve(file))) {
@@ -67,9 +77,13 @@ public class FaceModels implements AutoCloseable {
         try {
             this.detector = BlazeFaceDetector.load(dir);
             this.landmarks = FaceMeshLandmarks.load(dir);
-            this.attributes = FaceResAnalyzer.load(dir);
-            this.descriptor = pack == FaceModelPack.V2 ? DlibFaceDescriptor.load(dir.resolve("faceapi")) : null;
-            this.mobileFaceNet = pack == FaceModelPack.V3 ? MobileFaceNetDescriptor.load(dir.resolve(FACEPLUGIN)) : null;
+            boolean v3 = pack == FaceModelPack.V3;
+            Path faceplugin = dir.resolve(FACEPLUGIN);
+            this.faceRes = FaceResAnalyzer.load(dir);
+            this.descriptor = v3 ? null : DlibFaceDescriptor.load(dir.resolve("faceapi"));
+            this.ultraLight = v3 ? UltraLightFaceDetector.load(faceplugin) : null;
+            this.landmarks68 = v3 ? Landmarks68Locator.load(faceplugin) : null;
+            this.mobileFaceNet = v3 ? MobileFaceNetDescriptor.load(faceplugin) : null;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Face models in " + dir + " could not be loaded (" + e.getMessage()
                     + "). Re-fetch them with src/main/models/fetch-models.sh; every file is checked against "
@@ -95,8 +109,19 @@ public class FaceModels implements AutoCloseable {
         return landmarks;
     }
 
-    public FaceResAnalyzer attributes() {
-        return attributes;
+    /** Age and gender for every pack, and v2's fusion descriptor. */
+    public FaceResAnalyzer faceRes() {
+        return faceRes;
+    }
+
+    /** The v3 detector; null in the v2 pack. */
+    public UltraLightFaceDetector ultraLight() {
+        return ultraLight;
+    }
+
+    /** The v3 landmarks; null in the v2 pack. */
+    public Landmarks68Locator landmarks68() {
+        return landmarks68;
     }
 
     /** The v2 recogniser; null in the v3 pack. */
@@ -109,12 +134,14 @@ public class FaceModels implements AutoCloseable {
     public void close() {
         detector.close();
         landmarks.close();
-        attributes.close();
-        if (descriptor != null) {
-            descriptor.close();
-        }
-        if (mobileFaceNet != null) {
-            mobileFaceNet.close();
+        for (AutoCloseable model : new AutoCloseable[] {faceRes, descriptor, ultraLight, landmarks68, mobileFaceNet}) {
+            if (model != null) {
+                try {
+                    model.close();
+                } catch (Exception e) {
+                    LOG.debugf("closing a face model failed: %s", e.getMessage());
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.face.OnnxModels;
 import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
+import dev.likeness.runtime.image.PackedPixels;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class FrLivenessScorer implements AutoCloseable {
     /** Live probability, 0–1, of {@code face} in the whole camera frame {@code image}. */
     public float realScore(Image image, DetectedFace face) {
         try (Predictor<FaceInFrame, Float> predictor = model.newPredictor()) {
-            return predictor.predict(new FaceInFrame(FramePixels.of(image), face));
+            return predictor.predict(new FaceInFrame(PackedPixels.of(image), face));
         } catch (TranslateException e) {
             throw new IllegalStateException("fr_liveness inference failed", e);
         }

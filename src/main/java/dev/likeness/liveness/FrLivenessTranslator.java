@@ -5,7 +5,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.runtime.image.CropWindow;
+import dev.likeness.runtime.image.OpenCvLinearResize;
 import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
+import dev.likeness.runtime.image.PackedPixels;
 
 import java.nio.FloatBuffer;
 
@@ -22,7 +25,7 @@ final class FrLivenessTranslator implements NoBatchifyTranslator<FaceInFrame, Fl
 
     @Override
     public NDList processInput(TranslatorContext ctx, FaceInFrame input) {
-        FramePixels frame = input.frame();
+        PackedPixels frame = input.frame();
         DetectedFace face = input.face();
         float side = face.height();
         float cx = (face.x1() + face.x2()) / 2;

@@ -7,6 +7,7 @@ import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.face.TorchModels;
 import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
+import dev.likeness.runtime.image.PackedPixels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,7 +74,7 @@ public final class MiniFasNetScorer implements AutoCloseable {
      * camera frame, not a face crop.
      */
     public float realScore(Image image, DetectedFace face) {
-        FaceInFrame input = new FaceInFrame(FramePixels.of(image), face);
+        FaceInFrame input = new FaceInFrame(PackedPixels.of(image), face);
         float sum = 0;
         for (Map.Entry<MiniFasNetVariant, Model> entry : models.entrySet()) {
             sum += classProbabilities(entry.getKey(), entry.getValue(), input)[REAL];
@@ -83,7 +84,7 @@ public final class MiniFasNetScorer implements AutoCloseable {
 
     /** One model's softmax over (attack, real, attack). */
     float[] classProbabilities(MiniFasNetVariant variant, Image image, DetectedFace face) {
-        return classProbabilities(variant, models.get(variant), new FaceInFrame(FramePixels.of(image), face));
+        return classProbabilities(variant, models.get(variant), new FaceInFrame(PackedPixels.of(image), face));
     }
 
     private static float[] classProbabilities(MiniFasNetVariant variant, Model model, FaceInFrame input) {

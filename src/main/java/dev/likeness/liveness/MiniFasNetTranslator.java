@@ -5,6 +5,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.runtime.image.CropWindow;
+import dev.likeness.runtime.image.OpenCvLinearResize;
+import dev.likeness.runtime.image.PackedPixels;
 
 /**
  * Upstream's preprocessing for one model (context crop, OpenCV bilinear resize to 80x80, BGR,
@@ -13,7 +16,7 @@ import dev.likeness.face.DetectedFace;
 final class MiniFasNetTranslator implements NoBatchifyTranslator<MiniFasNetTranslator.FaceInFrame, float[]> {
 
     /** The input: a frame and the face to judge in it. */
-    record FaceInFrame(FramePixels frame, DetectedFace face) {
+    record FaceInFrame(PackedPixels frame, DetectedFace face) {
     }
 
     private final double scale;
@@ -24,8 +27,11 @@ final class MiniFasNetTranslator implements NoBatchifyTranslator<MiniFasNetTrans
 
     @Override
     public NDList processInput(TranslatorContext ctx, FaceInFrame input) {
-        FramePixels frame = input.frame();
-        CropWindow window = CropWindow.around(input.face(), scale, frame.width(), frame.height());
+        PackedPixels frame = input.frame();
+        // Upstream's detector hands the box over as truncated [x, y, w + 1, h + 1].
+        DetectedFace face = input.face();
+        CropWindow window = CropWindow.of(frame.width(), frame.height(), (int) face.x1(), (int) face.y1(),
+                Math.max(1, (int) (face.x2() - face.x1() + 1)), Math.max(1, (int) (face.y2() - face.y1() + 1)), scale);
         int size = MiniFasNetVariant.INPUT_SIZE;
         byte[] bgr = OpenCvLinearResize.resizeToBgr(frame.rgb(), frame.width(), window, size, size);
         float[] chw = new float[bgr.length];

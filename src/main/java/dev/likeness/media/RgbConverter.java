@@ -1,5 +1,7 @@
 package dev.likeness.media;
 
+import dev.likeness.runtime.image.PackedPixels;
+
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -54,18 +56,7 @@ final class RgbConverter {
 
     /** TYPE_INT_RGB with one row after another and nothing in between: safe to index directly. */
     static boolean isPackedRgb(BufferedImage img) {
-        if (img.getType() != BufferedImage.TYPE_INT_RGB) {
-            return false;
-        }
-        Raster r = img.getRaster();
-        return r.getDataBuffer() instanceof DataBufferInt db
-                && db.getNumBanks() == 1
-                && db.getOffset() == 0
-                && db.getSize() == img.getWidth() * img.getHeight()
-                && r.getSampleModel() instanceof SinglePixelPackedSampleModel sm
-                && sm.getScanlineStride() == img.getWidth()
-                && r.getSampleModelTranslateX() == 0
-                && r.getSampleModelTranslateY() == 0;
+        return PackedPixels.backingArray(img) != null;
     }
 
     private static int colourSpaceType(ColorModel cm) {

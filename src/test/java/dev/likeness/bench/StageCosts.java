@@ -8,9 +8,12 @@ import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.face.FaceModelPack;
 import dev.likeness.face.embed.ArcFaceAligner;
+import dev.likeness.face.FaceQualityAssessor;
 import dev.likeness.face.landmarks.FaceMesh;
+import dev.likeness.face.landmarks.Landmarks68;
 import dev.likeness.face.landmarks.FivePoints;
 
+import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -28,6 +31,8 @@ public final class StageCosts {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int RUNS = 10;
+    /** Enough calls for the JIT to compile the Java pre- and post-processing, as in a running service. */
+    private static final int WARM_UP = 30;
 
     private StageCosts() {
     }
@@ -36,12 +41,15 @@ public final class StageCosts {
         EngineOutsideQuarkus pipeline = EngineOutsideQuarkus.shipped(FaceModelPack.V3);
         byte[] bytes = EvalSet.bytes(args.length > 0 ? args[0] : "faces/human_stock_emotions_a__2.jpg");
         var decoded = pipeline.decoder.decode(bytes);
-        Image image = ImageFactory.getInstance().fromImage(decoded.image());
-        DetectedFace face = pipeline.models.detector().detect(image).get(0);
-        FaceMesh mesh = pipeline.models.landmarks().locate(image, face);
+        BufferedImage photo = decoded.image();
+        Image image = ImageFactory.getInstance().fromImage(photo);
+        DetectedFace face = pipeline.models.ultraLight().detect(photo).get(0);
+        Landmarks68 points = pipeline.models.landmarks68().locate(photo, face);
+        DetectedFace oriented = face.withKeypoints(points.blazeFaceKeypoints());
+        FaceMesh mesh = pipeline.models.landmarks().locate(image, oriented);
         Image chip = new ArcFaceAligner().align(image, FivePoints.of(mesh));
         System.out.printf(Locale.ROOT, "%d x %d photo, %d bytes; median CPU ms of %d runs after warm-up%n",
-                decoded.image().getWidth(), decoded.image().getHeight(), bytes.length, RUNS);
+                photo.getWidth(), photo.getHeight(), bytes.length, RUNS);
         time("decode (EXIF applied)", () -> {
             try {
                 return pipeline.decoder.decode(bytes);
@@ -49,20 +57,24 @@ public final class StageCosts {
                 throw new IllegalStateException(e);
             }
         });
-        time("BlazeFace detection", () -> pipeline.models.detector().detect(image));
-        time("FaceRes age/gender (one face)", () -> pipeline.models.attributes().analyze(image, face));
-        time("FaceMesh landmarks", () -> pipeline.models.landmarks().locate(image, face));
+        time("fr_detect detection", () -> pipeline.models.ultraLight().detect(photo));
+        time("BlazeFace detection (fallback)", () -> pipeline.models.detector().detect(image));
+        time("fr_landmark 68 points", () -> pipeline.models.landmarks68().locate(photo, face));
+        time("FaceRes age/gender (one face)", () -> pipeline.models.faceRes().analyze(image, face));
+        time("FaceMesh landmarks", () -> pipeline.models.landmarks().locate(image, oriented));
         time("ArcFace alignment", () -> new ArcFaceAligner().align(image, FivePoints.of(mesh)));
+        time("fr_feature, chip", () -> pipeline.models.mobileFaceNet().describe(chip));
         time("fr_feature, chip + mirror", () -> pipeline.models.mobileFaceNet().describeWithMirror(chip));
-        time("whole analysis (embed only)", () -> pipeline.engine.analyze(decoded.image(),
+        time("quality and luminance", () -> new FaceQualityAssessor().assess(photo, oriented));
+        time("whole analysis (embed only)", () -> pipeline.engine.analyze(photo,
                 new AnalysisOptions(false, true, false)));
-        time("whole analysis (embed + attributes)", () -> pipeline.engine.analyze(decoded.image(),
+        time("whole analysis (embed + attributes)", () -> pipeline.engine.analyze(photo,
                 new AnalysisOptions(false, true, true)));
         pipeline.models.close();
     }
 
     private static void time(String stage, Supplier<?> work) {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < WARM_UP; i++) {
             work.get();
         }
         double[] ms = new double[RUNS];

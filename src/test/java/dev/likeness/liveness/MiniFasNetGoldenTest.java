@@ -1,6 +1,7 @@
 package dev.likeness.liveness;
 
 import dev.likeness.NeedsSharedData;
+import dev.likeness.runtime.image.CropWindow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

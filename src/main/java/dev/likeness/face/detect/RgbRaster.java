@@ -3,12 +3,16 @@ package dev.likeness.face.detect;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.likeness.runtime.image.PackedPixels;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DirectColorModel;
 import java.awt.image.Raster;
+import java.util.Arrays;
 
 /**
  * An image's RGB pixels (0–255, interleaved rows), possibly shrunk, with the factors that take
@@ -61,6 +65,86 @@ record RgbRaster(int width, int height, float[] rgb, float scaleX, float scaleY)
         return new RgbRaster(dstW, dstH, resampler.result(), (float) w / dstW, (float) h / dstH);
     }
 
+    /**
+     * The image resampled to exactly {@code dstW x dstH}, aspect ratio ignored: area averaging
+     * where it shrinks, bilinear where it has to grow (an image smaller than the model input).
+     */
+    static RgbRaster stretched(BufferedImage image, int dstW, int dstH) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (w < dstW || h < dstH) {
+            BufferedImage grown = new BufferedImage(Math.max(w, dstW), Math.max(h, dstH), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = grown.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+                        RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(image, 0, 0, grown.getWidth(), grown.getHeight(), null);
+            } finally {
+                g.dispose();
+            }
+            RgbRaster raster = stretched(grown, dstW, dstH);
+            return new RgbRaster(dstW, dstH, raster.rgb, (float) w / dstW, (float) h / dstH);
+        }
+        int[] packed = PackedPixels.backingArray(image);
+        float[] rgb;
+        if (packed != null) {
+            rgb = areaAverage(packed, w, h, dstW, dstH);
+        } else {
+            AreaResampler resampler = new AreaResampler(w, h, dstW, dstH);
+            RowReader rows = new RowReader(image);
+            for (int y = 0; y < h; y++) {
+                resampler.addRow(rows.row(y));
+            }
+            rgb = resampler.result();
+        }
+        return new RgbRaster(dstW, dstH, rgb, (float) w / dstW, (float) h / dstH);
+    }
+
+    /**
+     * {@link AreaResampler}'s result computed straight from packed pixels with integer sums, a few
+     * times faster: every detection of the v3 pack starts here, on the whole photo.
+     */
+    private static float[] areaAverage(int[] packed, int w, int h, int dstW, int dstH) {
+        int[] colStart = new int[dstW];
+        int[] colEnd = new int[dstW];
+        for (int j = 0; j < dstW; j++) {
+            colStart[j] = (int) ((long) j * w / dstW);
+            colEnd[j] = (int) (((long) (j + 1) * w + dstW - 1) / dstW);
+        }
+        float[] out = new float[dstW * dstH * 3];
+        long[] sums = new long[dstW * 3];
+        for (int i = 0; i < dstH; i++) {
+            int rowStart = (int) ((long) i * h / dstH);
+            int rowEnd = (int) (((long) (i + 1) * h + dstH - 1) / dstH);
+            Arrays.fill(sums, 0);
+            for (int y = rowStart; y < rowEnd; y++) {
+                int base = y * w;
+                for (int j = 0; j < dstW; j++) {
+                    int r = 0;
+                    int g = 0;
+                    int b = 0;
+                    for (int x = base + colStart[j], end = base + colEnd[j]; x < end; x++) {
+                        int p = packed[x];
+                        r += (p >> 16) & 0xff;
+                        g += (p >> 8) & 0xff;
+                        b += p & 0xff;
+                    }
+                    sums[3 * j] += r;
+                    sums[3 * j + 1] += g;
+                    sums[3 * j + 2] += b;
+                }
+            }
+            int rows = rowEnd - rowStart;
+            for (int j = 0; j < dstW; j++) {
+                float area = rows * (colEnd[j] - colStart[j]);
+                for (int c = 0; c < 3; c++) {
+                    out[(i * dstW + j) * 3 + c] = sums[3 * j + c] / area;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Area-averaged copy whose long side is at most {@code maxLongSide}, scales composed. */
     RgbRaster shrinkTo(int maxLongSide) {
         if (longSide() <= maxLongSide) {
@@ -100,9 +184,11 @@ record RgbRaster(int width, int height, float[] rgb, float scaleX, float scaleY)
         private final int[] samples;
         private final int[] argb;
         private final float[] row;
+        private final int[] packed;
 
         RowReader(BufferedImage image) {
             this.image = image;
+            this.packed = PackedPixels.backingArray(image);
             this.raster = image.getRaster();
             ColorModel cm = image.getColorModel();
             int type = cm.getColorSpace().getType();
@@ -120,7 +206,14 @@ record RgbRaster(int width, int height, float[] rgb, float scaleX, float scaleY)
 
         float[] row(int y) {
             int w = image.getWidth();
-            if (direct) {
+            if (packed != null) {
+                for (int x = 0, i = y * w; x < w; x++, i++) {
+                    int p = packed[i];
+                    row[x * 3] = (p >> 16) & 0xff;
+                    row[x * 3 + 1] = (p >> 8) & 0xff;
+                    row[x * 3 + 2] = p & 0xff;
+                }
+            } else if (direct) {
                 raster.getPixels(0, y, w, 1, samples);
                 for (int x = 0; x < w; x++) {
                     int s = x * bands;

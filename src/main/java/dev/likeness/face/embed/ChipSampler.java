@@ -1,6 +1,8 @@
 package dev.likeness.face.embed;
 
 import ai.djl.modality.cv.Image;
+import dev.likeness.runtime.image.CropWindow;
+import dev.likeness.runtime.image.PackedPixels;
 
 import java.awt.image.BufferedImage;
 
@@ -15,27 +17,25 @@ final class ChipSampler {
     }
 
     /**
-     * Same as {@link #sample(ImagePixels, SimilarityTransform, int)}, reading only the pixels under
+     * Same as {@link #sample(PackedPixels, SimilarityTransform, int)}, reading only the pixels under
      * the chip's footprint (the face and its margin) instead of copying the whole photo first. The
      * result is identical.
      */
     static int[] sample(Image image, SimilarityTransform chipToSource, int size) {
         if (!(image.getWrappedImage() instanceof BufferedImage buffered)) {
-            return sample(ImagePixels.of(image), chipToSource, size);
+            return sample(PackedPixels.of(image), chipToSource, size);
         }
         Footprint f = Footprint.of(chipToSource, size, buffered.getWidth(), buffered.getHeight());
         if (f.empty()) {
             return new int[size * size];
         }
-        int w = f.x1() - f.x0();
-        int h = f.y1() - f.y0();
-        ImagePixels region = new ImagePixels(w, h, buffered.getRGB(f.x0(), f.y0(), w, h, null, 0, w));
+        PackedPixels region = PackedPixels.window(buffered, new CropWindow(f.x0(), f.y0(), f.x1() - 1, f.y1() - 1));
         SimilarityTransform shifted = new SimilarityTransform(chipToSource.a(), chipToSource.b(),
                 chipToSource.tx() - f.x0(), chipToSource.ty() - f.y0());
         return sample(region, shifted, size);
     }
 
-    static int[] sample(ImagePixels source, SimilarityTransform chipToSource, int size) {
+    static int[] sample(PackedPixels source, SimilarityTransform chipToSource, int size) {
         int k = blockSize(chipToSource);
         Footprint f = Footprint.of(chipToSource, size, source.width(), source.height());
         int x0 = f.x0();
@@ -88,7 +88,7 @@ final class ChipSampler {
     }
 
     /** Block averages of the source region [x0,x1) x [y0,y1), one float per channel. */
-    private static Reduced reduce(ImagePixels source, int x0, int y0, int x1, int y1, int k) {
+    private static Reduced reduce(PackedPixels source, int x0, int y0, int x1, int y1, int k) {
         int w = (x1 - x0 + k - 1) / k;
         int h = (y1 - y0 + k - 1) / k;
         float[] rgb = new float[w * h * 3];

@@ -4,6 +4,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.face.landmarks.FaceMesh;
+import dev.likeness.runtime.image.PackedPixels;
 
 /**
  * Cuts the {@value DlibFaceDescriptor#CHIP_SIZE} px chip the dlib descriptor was trained on: a
@@ -74,7 +75,7 @@ public final class FaceAligner {
 
     /** The aligned RGB chip for {@code face}, found in {@code image}. */
     public Image align(Image image, DetectedFace face) {
-        return ImageFactory.getInstance().fromPixels(alignedPixels(ImagePixels.of(image), face),
+        return ImageFactory.getInstance().fromPixels(alignedPixels(PackedPixels.of(image), face),
                 DlibFaceDescriptor.CHIP_SIZE, DlibFaceDescriptor.CHIP_SIZE);
     }
 
@@ -89,11 +90,11 @@ public final class FaceAligner {
             photo[2 * i] = mesh.x(k);
             photo[2 * i + 1] = mesh.y(k);
         }
-        return ImageFactory.getInstance().fromPixels(chip(ImagePixels.of(image), photo, template, padding),
+        return ImageFactory.getInstance().fromPixels(chip(PackedPixels.of(image), photo, template, padding),
                 DlibFaceDescriptor.CHIP_SIZE, DlibFaceDescriptor.CHIP_SIZE);
     }
 
-    int[] alignedPixels(ImagePixels source, DetectedFace face) {
+    int[] alignedPixels(PackedPixels source, DetectedFace face) {
         if (face.keypoints() == null || face.keypoints().length < 8) {
             throw new IllegalArgumentException("face alignment needs the eye, nose and mouth keypoints");
         }
@@ -114,7 +115,7 @@ public final class FaceAligner {
      * The chip whose padded unit square holds {@code template}'s points where {@code photo}'s
      * corresponding points are (least squares); both are x,y pairs.
      */
-    static int[] chip(ImagePixels source, double[] photo, double[] template, double padding) {
+    static int[] chip(PackedPixels source, double[] photo, double[] template, double padding) {
         double size = DlibFaceDescriptor.CHIP_SIZE;
         double[] chip = new double[template.length];
         for (int i = 0; i < template.length; i++) {

@@ -6,6 +6,7 @@ import ai.djl.modality.cv.ImageFactory;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.OnnxModels;
+import dev.likeness.runtime.image.PackedPixels;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class MobileFaceNetDescriptor implements AutoCloseable {
     }
 
     private static Image mirrored(Image chip) {
-        int[] rgb = ImagePixels.of(chip).rgb();
+        int[] rgb = PackedPixels.of(chip).rgb();
         int w = chip.getWidth();
         int[] out = new int[rgb.length];
         for (int y = 0; y < chip.getHeight(); y++) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import dev.likeness.runtime.image.PackedPixels;
 
 import java.nio.FloatBuffer;
 
@@ -22,7 +23,7 @@ final class MobileFaceNetTranslator implements NoBatchifyTranslator<Image, float
             throw new IllegalArgumentException("face chip must be " + size + " px square, got "
                     + chip.getWidth() + "x" + chip.getHeight());
         }
-        int[] rgb = ImagePixels.of(chip).rgb();
+        int[] rgb = PackedPixels.of(chip).rgb();
         int plane = size * size;
         float[] chw = new float[3 * plane];
         for (int i = 0; i < plane; i++) {

@@ -1,33 +1,23 @@
-package dev.likeness.liveness;
-
-import dev.likeness.face.DetectedFace;
+package dev.likeness.runtime.image;
 
 /**
- * The part of the frame a MiniFASNet model looks at, inclusive pixel bounds. Reproduces upstream's
- * {@code CropImage._get_new_box}: the detector box (as upstream's detector hands it over:
- * truncated {@code [x, y, w + 1, h + 1]}) is scaled around its centre, the scale is capped so the
- * window fits the frame, and a window sticking out on one side is shifted back inside.
+ * The part of a frame a face model looks at, inclusive pixel bounds. Reproduces Silent-Face's
+ * {@code CropImage._get_new_box} (which faceplugin's age, gender and liveness crops copy): a box is
+ * scaled around its centre, the scale is capped so the window fits the frame, and a window
+ * sticking out on one side is shifted back inside.
  */
-record CropWindow(int left, int top, int right, int bottom) {
+public record CropWindow(int left, int top, int right, int bottom) {
 
-    int width() {
+    public int width() {
         return right - left + 1;
     }
 
-    int height() {
+    public int height() {
         return bottom - top + 1;
     }
 
-    static CropWindow around(DetectedFace face, double scale, int frameWidth, int frameHeight) {
-        int x = (int) face.x1();
-        int y = (int) face.y1();
-        int w = Math.max(1, (int) (face.x2() - face.x1() + 1));
-        int h = Math.max(1, (int) (face.y2() - face.y1() + 1));
-        return of(frameWidth, frameHeight, x, y, w, h, scale);
-    }
-
     /** {@code _get_new_box(src_w, src_h, [x, y, boxW, boxH], scale)}, line for line, Python int() truncation. */
-    static CropWindow of(int srcW, int srcH, int x, int y, int boxW, int boxH, double scale) {
+    public static CropWindow of(int srcW, int srcH, int x, int y, int boxW, int boxH, double scale) {
         scale = Math.min((srcH - 1) / (double) boxH, Math.min((srcW - 1) / (double) boxW, scale));
         double newWidth = boxW * scale;
         double newHeight = boxH * scale;

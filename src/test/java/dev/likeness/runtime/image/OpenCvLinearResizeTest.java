@@ -1,4 +1,4 @@
-package dev.likeness.liveness;
+package dev.likeness.runtime.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

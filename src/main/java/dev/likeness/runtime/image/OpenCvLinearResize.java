@@ -1,4 +1,4 @@
-package dev.likeness.liveness;
+package dev.likeness.runtime.image;
 
 /**
  * OpenCV's {@code cv::resize(..., INTER_LINEAR)} on an 8-bit 3-channel image, reproduced in its
@@ -6,9 +6,9 @@ package dev.likeness.liveness;
  * pass in integers, and the vertical pass as its 128-bit SIMD kernel rounds it
  * ({@code ((S0>>4)*b0>>16) + ((S1>>4)*b1>>16) + 2 >> 2}). Exact 2x reductions are averaged over
  * 2x2 blocks, as OpenCV switches to INTER_AREA for them; same-size input is copied. No
- * anti-aliasing: MiniFASNet was trained on crops made this way.
+ * anti-aliasing: the anti-spoof and age/gender models were trained on crops made this way.
  */
-final class OpenCvLinearResize {
+public final class OpenCvLinearResize {
 
     private static final int COEF_SCALE = 2048;
 
@@ -19,7 +19,7 @@ final class OpenCvLinearResize {
      * @param rgb packed 0xRRGGBB source pixels, row-major with row length {@code stride}
      * @return the resized window as BGR bytes, row-major, {@code outW * outH * 3}
      */
-    static byte[] resizeToBgr(int[] rgb, int stride, CropWindow window, int outW, int outH) {
+    public static byte[] resizeToBgr(int[] rgb, int stride, CropWindow window, int outW, int outH) {
         int srcW = window.width();
         int srcH = window.height();
         int[] src = new int[srcW * srcH * 3];
