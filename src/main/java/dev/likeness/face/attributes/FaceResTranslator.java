@@ -19,7 +19,7 @@ final class FaceResTranslator implements Translator<FaceRegion, FaceAttributes> 
 
     @Override
     public NDList processInput(TranslatorContext ctx, FaceRegion region) {
-        HumanFaceCrop.Crop crop = HumanFaceCrop.cut(region.image(), region.face(), ctx.getNDManager());
+        HumanFaceCrop.Crop crop = HumanFaceCrop.cut(region.image(), region.face());
         float[] input = HumanFaceCrop.resizeBilinear(crop.rgb(), HumanFaceCrop.SIZE, SIZE);
         return new NDList(ctx.getNDManager().create(input, new Shape(1, SIZE, SIZE, 3)));
     }

@@ -1,9 +1,9 @@
 package dev.likeness.face.detect;
 
 import ai.djl.modality.cv.Image;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.runtime.image.CropWindow;
+import dev.likeness.runtime.image.PackedPixels;
 
 /**
  * The face crop @vladmandic/human feeds its face models (FaceRes after a resize to 224 px; our
@@ -29,7 +29,7 @@ public final class HumanFaceCrop {
     private HumanFaceCrop() {
     }
 
-    public static Crop cut(Image image, DetectedFace face, NDManager manager) {
+    public static Crop cut(Image image, DetectedFace face) {
         float cx = (face.x1() + face.x2()) / 2;
         float cy = (face.y1() + face.y2()) / 2;
         float half = ENLARGE * Math.max(Math.abs(face.width()), Math.abs(face.height())) / 2;
@@ -37,11 +37,11 @@ public final class HumanFaceCrop {
         int y1 = Math.round(cy - half);
         int x2 = Math.round(cx + half);
         int y2 = Math.round(cy + half);
-        return new Crop(x1, y1, x2 - x1, cropAndResize(image, x1, y1, x2, y2, manager));
+        return new Crop(x1, y1, x2 - x1, cropAndResize(image, x1, y1, x2, y2));
     }
 
     /** {@code tf.image.cropAndResize} of one box given in pixels, to SIZE squared. */
-    private static float[] cropAndResize(Image image, int x1, int y1, int x2, int y2, NDManager manager) {
+    private static float[] cropAndResize(Image image, int x1, int y1, int x2, int y2) {
         int imageW = image.getWidth();
         int imageH = image.getHeight();
         // TF samples at y1n*(H-1) + i*(y2n-y1n)*(H-1)/(crop-1) with y1n = y1/H
@@ -54,13 +54,7 @@ public final class HumanFaceCrop {
         int right = clamp((int) Math.ceil(Math.max(xStart, xStart + xStep * (SIZE - 1))), 0, imageW - 1);
         int top = clamp((int) Math.floor(Math.min(yStart, yStart + yStep * (SIZE - 1))), 0, imageH - 1);
         int bottom = clamp((int) Math.ceil(Math.max(yStart, yStart + yStep * (SIZE - 1))), 0, imageH - 1);
-        int regionW = right - left + 1;
-        int regionH = bottom - top + 1;
-        byte[] pixels;
-        try (NDManager scope = manager.newSubManager();
-                NDArray hwc = image.getSubImage(left, top, regionW, regionH).toNDArray(scope, Image.Flag.COLOR)) {
-            pixels = hwc.toByteArray();
-        }
+        PackedPixels pixels = PackedPixels.window(image, new CropWindow(left, top, right, bottom));
 
         float[] out = new float[SIZE * SIZE * 3];
         for (int i = 0; i < SIZE; i++) {
@@ -80,10 +74,10 @@ public final class HumanFaceCrop {
                 int x1i = (int) Math.ceil(inX);
                 float xLerp = (float) (inX - x0);
                 for (int c = 0; c < 3; c++) {
-                    float tl = pixel(pixels, regionW, x0 - left, y0 - top, c);
-                    float tr = pixel(pixels, regionW, x1i - left, y0 - top, c);
-                    float bl = pixel(pixels, regionW, x0 - left, y1i - top, c);
-                    float br = pixel(pixels, regionW, x1i - left, y1i - top, c);
+                    float tl = pixels.channel(x0 - left, y0 - top, c);
+                    float tr = pixels.channel(x1i - left, y0 - top, c);
+                    float bl = pixels.channel(x0 - left, y1i - top, c);
+                    float br = pixels.channel(x1i - left, y1i - top, c);
                     float topV = tl + (tr - tl) * xLerp;
                     float bottomV = bl + (br - bl) * xLerp;
                     out[(i * SIZE + j) * 3 + c] = topV + (bottomV - topV) * yLerp;
@@ -119,10 +113,6 @@ public final class HumanFaceCrop {
             }
         }
         return dst;
-    }
-
-    private static float pixel(byte[] hwc, int width, int x, int y, int c) {
-        return hwc[(y * width + x) * 3 + c] & 0xff;
     }
 
     private static int clamp(int v, int lo, int hi) {

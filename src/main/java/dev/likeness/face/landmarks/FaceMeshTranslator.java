@@ -23,7 +23,7 @@ final class FaceMeshTranslator implements NoBatchifyTranslator<FaceMeshTranslato
     @Override
     public NDList processInput(TranslatorContext ctx, Input input) {
         ctx.setAttachment(CROP, input.crop());
-        float[] rgb = input.crop().sample(input.image(), SIZE, ctx.getNDManager());
+        float[] rgb = input.crop().sample(input.image(), SIZE);
         return new NDList(ctx.getNDManager().create(rgb, new Shape(1, SIZE, SIZE, 3)));
     }
 

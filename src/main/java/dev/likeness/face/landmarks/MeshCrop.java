@@ -1,9 +1,9 @@
 package dev.likeness.face.landmarks;
 
 import ai.djl.modality.cv.Image;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.runtime.image.CropWindow;
+import dev.likeness.runtime.image.PackedPixels;
 
 /**
  * The square FaceMesh looks at: centred on the face, {@value #ENLARGE} times its size (human's
@@ -63,7 +63,7 @@ record MeshCrop(double centreX, double centreY, double side, double roll) {
     }
 
     /** The crop at {@code size} px, HWC RGB in 0–1, bilinear, black outside the image. */
-    float[] sample(Image image, int size, NDManager manager) {
+    float[] sample(Image image, int size) {
         int w = image.getWidth(), h = image.getHeight();
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int corner = 0; corner < 4; corner++) {
@@ -75,12 +75,7 @@ record MeshCrop(double centreX, double centreY, double side, double roll) {
         }
         int left = clamp((int) Math.floor(minX) - 1, w - 1), right = clamp((int) Math.ceil(maxX) + 1, w - 1);
         int top = clamp((int) Math.floor(minY) - 1, h - 1), bottom = clamp((int) Math.ceil(maxY) + 1, h - 1);
-        int regionW = right - left + 1, regionH = bottom - top + 1;
-        byte[] pixels;
-        try (NDManager scope = manager.newSubManager();
-                NDArray hwc = image.getSubImage(left, top, regionW, regionH).toNDArray(scope, Image.Flag.COLOR)) {
-            pixels = hwc.toByteArray();
-        }
+        PackedPixels pixels = PackedPixels.window(image, new CropWindow(left, top, right, bottom));
         float[] out = new float[size * size * 3];
         for (int row = 0; row < size; row++) {
             for (int col = 0; col < size; col++) {
@@ -90,21 +85,13 @@ record MeshCrop(double centreX, double centreY, double side, double roll) {
                 int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
                 double fx = x - x0, fy = y - y0;
                 for (int c = 0; c < 3; c++) {
-                    double topV = (1 - fx) * at(pixels, regionW, regionH, x0, y0, c) + fx * at(pixels, regionW, regionH, x0 + 1, y0, c);
-                    double bottomV = (1 - fx) * at(pixels, regionW, regionH, x0, y0 + 1, c)
-                            + fx * at(pixels, regionW, regionH, x0 + 1, y0 + 1, c);
+                    double topV = (1 - fx) * pixels.channel(x0, y0, c) + fx * pixels.channel(x0 + 1, y0, c);
+                    double bottomV = (1 - fx) * pixels.channel(x0, y0 + 1, c) + fx * pixels.channel(x0 + 1, y0 + 1, c);
                     out[(row * size + col) * 3 + c] = (float) (((1 - fy) * topV + fy * bottomV) / 255.0);
                 }
             }
         }
         return out;
-    }
-
-    private static int at(byte[] hwc, int width, int height, int x, int y, int c) {
-        if (x < 0 || y < 0 || x >= width || y >= height) {
-            return 0;
-        }
-        return hwc[(y * width + x) * 3 + c] & 0xff;
     }
 
     private static int clamp(int v, int hi) {

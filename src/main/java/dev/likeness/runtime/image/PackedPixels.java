@@ -29,6 +29,32 @@ public record PackedPixels(int width, int height, int[] rgb) {
         }
     }
 
+    /** {@link #window(BufferedImage, CropWindow)} for any DJL image. */
+    public static PackedPixels window(Image image, CropWindow window) {
+        if (image.getWrappedImage() instanceof BufferedImage buffered) {
+            return window(buffered, window);
+        }
+        PackedPixels all = of(image);
+        int w = window.width();
+        int[] rgb = new int[w * window.height()];
+        for (int y = window.top(); y <= window.bottom(); y++) {
+            for (int x = window.left(); x <= window.right(); x++) {
+                if (x >= 0 && y >= 0 && x < all.width && y < all.height) {
+                    rgb[(y - window.top()) * w + x - window.left()] = all.rgb[y * all.width + x];
+                }
+            }
+        }
+        return new PackedPixels(w, window.height(), rgb);
+    }
+
+    /** One channel (0 red, 1 green, 2 blue) of the pixel at {@code (x, y)}, 0 outside. */
+    public int channel(int x, int y, int c) {
+        if (x < 0 || y < 0 || x >= width || y >= height) {
+            return 0;
+        }
+        return (rgb[y * width + x] >> (16 - 8 * c)) & 0xff;
+    }
+
     /**
      * The pixels of {@code window} only (a face model needs a few hundred thousand pixels of a
      * photo that may hold tens of millions); pixels outside the image read as black.
