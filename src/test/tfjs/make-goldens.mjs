@@ -1,4 +1,4 @@
-// Writes golden fixtures for the Java TF.js graph runtime (dev.likeness.face.tfjs), computed by
+// Writes golden fixtures for the Java TF.js graph runtime (dev.likeness.runtime.tfjs), computed by
 // the reference implementation: TF.js graph executor on the pure-JS CPU backend.
 //
 //   node make-goldens.mjs <models-dir> <out-dir>

@@ -1,7 +1,7 @@
 package dev.likeness.capture;
 
 import dev.likeness.common.ApiException;
-import dev.likeness.face.InferenceSlots;
+import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.liveness.LivenessConfig;
 import dev.likeness.liveness.PassiveLivenessScorer;
 import dev.likeness.liveness.active.ActiveFindings;

@@ -9,7 +9,7 @@ import dev.likeness.face.DetectedFace;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
-import dev.likeness.face.InferenceSlots;
+import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.MediaVault;
 import dev.likeness.risk.LogType;

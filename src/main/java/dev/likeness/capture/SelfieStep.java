@@ -4,7 +4,7 @@ import dev.likeness.common.ApiException;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
-import dev.likeness.face.InferenceSlots;
+import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.liveness.PassiveLivenessScorer;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.MediaVault;

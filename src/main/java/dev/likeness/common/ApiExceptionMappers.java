@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.likeness.runtime.InferenceBusyException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -38,6 +39,12 @@ public class ApiExceptionMappers {
         Response.ResponseBuilder builder = json(e.status(), e.body());
         e.headers().forEach(builder::header);
         return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response busy(InferenceBusyException e) {
+        return api(new ApiException(503, "The service is at capacity; retry shortly.", "inference_busy",
+                Map.of("Retry-After", "2")));
     }
 
     @ServerExceptionMapper

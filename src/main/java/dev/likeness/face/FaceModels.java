@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.likeness.runtime.InferenceConfig;
+import dev.likeness.runtime.InferenceEngines;
 
 /**
  * Loads the face models once, at start-up, from the configured directory: BlazeFace, FaceMesh and
@@ -47,17 +49,12 @@ public class FaceModels implements AutoCloseable {
     private final FaceModelPack pack;
 
     @Inject
-    public FaceModels(InferenceConfig config, FacePackConfig packConfig) {
-        this(config, packConfig.modelPack());
+    public FaceModels(InferenceConfig config, InferenceEngines engines, FacePackConfig packConfig) {
+        this(config, engines, packConfig.modelPack());
     }
 
-    public FaceModels(InferenceConfig config, FaceModelPack pack) {
+    public FaceModels(InferenceConfig config, InferenceEngines engines, FaceModelPack pack) {
         this.pack = pack;
-        // One intra-op thread per inference: requests run side by side on the cores instead of
-        // contending for the same ones (measured: BlazeFace 60 ms vs 600+ ms on a busy 2-core box).
-        setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(config.intraOpThreads()));
-        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-        setIfAbsent("ai.djl.offline", "true");
         Path dir = Path.of(config.dir()).toAbsolutePath();
         List<String> files = new ArrayList<>(FILES);
         if (pack == FaceModelPack.V3) {
@@ -142,12 +139,6 @@ public class FaceModels implements AutoCloseable {
                     LOG.debugf("closing a face model failed: %s", e.getMessage());
                 }
             }
-        }
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
         }
     }
 }

@@ -5,7 +5,7 @@ import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
-import dev.likeness.face.InferenceSlots;
+import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.media.Base64ImagePayload;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.ImageDecoder;

@@ -5,7 +5,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
-import dev.likeness.face.OnnxModels;
+import dev.likeness.runtime.OnnxModels;
 import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
 import dev.likeness.runtime.image.PackedPixels;
 

@@ -5,7 +5,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.modality.cv.Image;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
-import dev.likeness.face.TorchModels;
+import dev.likeness.runtime.TorchModels;
 import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
 import dev.likeness.runtime.image.PackedPixels;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import dev.likeness.runtime.torch.LegacyTorchCheckpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ final class MiniFasNetWeights {
     }
 
     static MiniFasNetWeights read(Path pth, NDManager manager) throws IOException {
-        LegacyTorchCheckpoint.verify(pth);
+        LegacyTorchCheckpoint.verify(pth, MiniFasNetVariant.publishedDigests());
         Map<String, NDArray> arrays = new HashMap<>();
         LegacyTorchCheckpoint.read(pth).forEach((name, tensor) -> {
             NDArray array = manager.create(tensor.data(), new Shape(tensor.shape()));

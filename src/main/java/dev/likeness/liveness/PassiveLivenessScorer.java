@@ -4,7 +4,8 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.common.ApiException;
 import dev.likeness.face.DetectedFace;
-import dev.likeness.face.InferenceConfig;
+import dev.likeness.runtime.InferenceConfig;
+import dev.likeness.runtime.InferenceEngines;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class PassiveLivenessScorer {
     private final Optional<MiniFasNetScorer> miniFasNet;
     private final String unavailableReason;
 
-    public PassiveLivenessScorer(LivenessConfig config, InferenceConfig models) {
+    public PassiveLivenessScorer(LivenessConfig config, InferenceConfig models, InferenceEngines engines) {
         this.choice = config.passiveModel();
         String reason = null;
         Optional<FrLivenessScorer> fr = Optional.empty();

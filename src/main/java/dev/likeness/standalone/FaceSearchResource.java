@@ -6,7 +6,7 @@ import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
-import dev.likeness.face.InferenceSlots;
+import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.faceindex.FaceSearch;
 import dev.likeness.faceindex.IndexMatch;
 import dev.likeness.media.SignedUrlIssuer;

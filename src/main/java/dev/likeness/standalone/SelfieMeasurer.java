@@ -3,7 +3,7 @@ package dev.likeness.standalone;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
-import dev.likeness.face.InferenceSlots;
+import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.liveness.PassiveLivenessScorer;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -3,7 +3,7 @@ package dev.likeness.storedface;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
-import dev.likeness.face.InferenceSlots;
+import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.media.ImageDecoder;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaVault;

@@ -6,7 +6,8 @@ import dev.likeness.face.FaceMatcher;
 import dev.likeness.face.FaceModelPack;
 import dev.likeness.face.FaceModels;
 import dev.likeness.face.FaceQualityAssessor;
-import dev.likeness.face.InferenceConfig;
+import dev.likeness.runtime.InferenceConfig;
+import dev.likeness.runtime.InferenceEngines;
 import dev.likeness.face.ScoreCalibration;
 import dev.likeness.media.DecodeLimits;
 import dev.likeness.media.ImageDecoder;
@@ -26,7 +27,7 @@ public final class EngineOutsideQuarkus {
     public final ImageDecoder decoder = new ImageDecoder(DecodeLimits.DEFAULT);
 
     public EngineOutsideQuarkus(FaceModelPack pack, ScoreCalibration calibration) {
-        this.models = new FaceModels(new InferenceConfig() {
+        InferenceConfig config = new InferenceConfig() {
             @Override
             public String dir() {
                 return System.getProperty("likeness.models.dir", "target/models");
@@ -46,7 +47,8 @@ public final class EngineOutsideQuarkus {
             public Duration queueTimeout() {
                 return Duration.ofSeconds(10);
             }
-        }, pack);
+        };
+        this.models = new FaceModels(config, new InferenceEngines(config), pack);
         this.matcher = new FaceMatcher(calibration);
         this.engine = new FaceEngine(models, new FaceQualityAssessor(), matcher);
     }

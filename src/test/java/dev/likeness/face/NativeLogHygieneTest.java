@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.likeness.runtime.TorchModels;
 
 /**
  * PyTorch's native warnings go to the process's stderr, out of reach of Java logging, so a child

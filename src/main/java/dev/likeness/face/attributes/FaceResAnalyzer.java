@@ -6,7 +6,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.face.detect.FaceRegion;
-import dev.likeness.face.tfjs.TfjsGraphModel;
+import dev.likeness.runtime.tfjs.TfjsGraphModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

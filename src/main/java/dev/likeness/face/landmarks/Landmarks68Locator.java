@@ -4,7 +4,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
-import dev.likeness.face.OnnxModels;
+import dev.likeness.runtime.OnnxModels;
 import dev.likeness.runtime.image.CropWindow;
 import dev.likeness.runtime.image.PackedPixels;
 

@@ -1,0 +1,37 @@
+package dev.likeness.runtime.tfjs;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * A constant of the graph, decoded from the weights file. Exactly one of {@code floats} and
+ * {@code ints} is set; quantized weights are already dequantized to float32.
+ */
+public record WeightTensor(String name, long[] shape, float[] floats, int[] ints) {
+
+    public boolean isFloat() {
+        return floats != null;
+    }
+
+    public int size() {
+        return isFloat() ? floats.length : ints.length;
+    }
+
+    NDArray toNDArray(NDManager manager) {
+        Shape s = new Shape(shape);
+        return isFloat() ? manager.create(floats, s) : manager.create(ints, s);
+    }
+
+    /** Integer view for shape-like constants (paddings, reshape targets, reduction axes). */
+    int[] asInts() {
+        if (!isFloat()) {
+            return ints;
+        }
+        int[] out = new int[floats.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.round(floats[i]);
+        }
+        return out;
+    }
+}
