@@ -4,10 +4,10 @@ import dev.likeness.common.ApiException;
 import dev.likeness.session.DocumentCheck;
 import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
+import dev.likeness.session.PinnedSession;
 import dev.likeness.session.SessionStatusMachine;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.Status;
-import dev.likeness.workflow.FeatureNode;
 import dev.likeness.workflow.FeatureSettingsParser;
 import dev.likeness.workflow.WorkflowCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,18 +21,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class CaptureSessions {
 
-    /** A session with the workflow version it pinned. */
-    public record Open(VerificationSession session, WorkflowCatalog.Published workflow) {
-
-        public Optional<FeatureNode> node(String feature) {
-            return workflow.node(feature);
-        }
-
-        public boolean isKyc() {
-            return FeatureSettingsParser.KYC.equals(workflow.workflow().workflowType);
-        }
-    }
-
     private final WorkflowCatalog workflows;
     private final FeatureSettingsParser settings;
 
@@ -41,12 +29,12 @@ public class CaptureSessions {
         this.settings = settings;
     }
 
-    public Open byToken(String token) {
+    public PinnedSession byToken(String token) {
         return byToken(token, false);
     }
 
     /** With {@code lock}, the session row stays locked until the transaction ends: one attempt at a time. */
-    public Open byToken(String token, boolean lock) {
+    public PinnedSession byToken(String token, boolean lock) {
         if (token == null || !token.matches("[0-9A-Za-z]{8,64}")) {
             throw ApiException.notFound();
         }
@@ -55,7 +43,7 @@ public class CaptureSessions {
             query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
         }
         VerificationSession session = query.firstResultOptional().orElseThrow(ApiException::notFound);
-        return new Open(session, workflows.version(session.applicationId, session.workflowId, session.workflowVersion));
+        return new PinnedSession(session, workflows.version(session.applicationId, session.workflowId, session.workflowVersion));
     }
 
     /** Capture calls are only taken while the session is open and started. */
@@ -67,7 +55,7 @@ public class CaptureSessions {
         }
     }
 
-    public CaptureState state(Open open, CaptureState.LastAttempt lastAttempt) {
+    public CaptureState state(PinnedSession open, CaptureState.LastAttempt lastAttempt) {
         VerificationSession session = open.session();
         List<CaptureState.Step> steps = new ArrayList<>();
         String next = null;

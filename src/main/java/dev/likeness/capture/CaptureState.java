@@ -1,5 +1,7 @@
 package dev.likeness.capture;
 
+import dev.likeness.session.AttemptRecorder;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -24,5 +26,9 @@ public record CaptureState(UUID sessionId, String status, String workflowType, S
      * @param reasons the risk codes behind a retry or failure, for the page's guidance
      */
     public record LastAttempt(String step, String outcome, List<String> reasons, int attemptsRemaining) {
+
+        static LastAttempt of(String step, AttemptRecorder.Result result) {
+            return new LastAttempt(step, result.outcome(), result.reasons(), result.attemptsRemaining());
+        }
     }
 }

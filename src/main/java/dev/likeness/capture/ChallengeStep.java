@@ -9,9 +9,11 @@ import dev.likeness.liveness.active.ActiveLivenessAnalyzer;
 import dev.likeness.liveness.active.ActiveScore;
 import dev.likeness.liveness.active.HeadMove;
 import dev.likeness.media.MediaVault;
+import dev.likeness.session.AttemptRecorder;
 import dev.likeness.session.DocumentCheck;
 import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
+import dev.likeness.session.PinnedSession;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
@@ -102,7 +104,7 @@ public class ChallengeStep {
     /** A new challenge for the next attempt; an unused earlier one stops being valid. */
     @Transactional
     public ChallengeView issue(String token) {
-        CaptureSessions.Open open = sessions.byToken(token, true);
+        PinnedSession open = sessions.byToken(token, true);
         requireActive(open);
         VerificationSession session = open.session();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -129,7 +131,7 @@ public class ChallengeStep {
     /** Checks the session and the challenge before any frame is decoded; returns the moves asked for. */
     @Transactional
     public List<HeadMove> requireUsable(String token, UUID challengeId, String nonce) {
-        CaptureSessions.Open open = sessions.byToken(token);
+        PinnedSession open = sessions.byToken(token);
         requireActive(open);
         return usable(open, challengeId, nonce).moves();
     }
@@ -147,7 +149,7 @@ public class ChallengeStep {
 
     @Transactional
     public CaptureState record(String token, UUID challengeId, String nonce, List<byte[]> frames, Measurement m) {
-        CaptureSessions.Open open = sessions.byToken(token, true);
+        PinnedSession open = sessions.byToken(token, true);
         requireActive(open);
         ActiveChallenge challenge = usable(open, challengeId, nonce);
         VerificationSession session = open.session();
@@ -163,10 +165,11 @@ public class ChallengeStep {
         AttemptRecorder.LivenessReading reading = new AttemptRecorder.LivenessReading(score, null, null, null,
                 (s, nodeId) -> ActiveScore.judge(f, score, LivenessPolicy.of(s), nodeId));
         float[] embedding = f.best() == null ? null : f.best().embedding();
-        return recorder.record(open, new AttemptRecorder.Attempt("challenge", image, video, embedding, reading));
+        AttemptRecorder.Result result = recorder.record(open, new AttemptRecorder.Attempt(image, video, embedding, reading));
+        return sessions.state(open, CaptureState.LastAttempt.of("challenge", result));
     }
 
-    private void requireActive(CaptureSessions.Open open) {
+    private void requireActive(PinnedSession open) {
         CaptureSessions.requireInProgress(open.session());
         if (open.isKyc() && DocumentCheck.<DocumentCheck>find("sessionId = ?1 and status <> ?2", open.session().id,
                 Status.NOT_FINISHED).firstResultOptional().isEmpty()) {
@@ -180,7 +183,7 @@ public class ChallengeStep {
         }
     }
 
-    private static ActiveChallenge usable(CaptureSessions.Open open, UUID challengeId, String nonce) {
+    private static ActiveChallenge usable(PinnedSession open, UUID challengeId, String nonce) {
         ActiveChallenge challenge = ActiveChallenge.<ActiveChallenge>find("id = ?1 and sessionId = ?2", challengeId,
                 open.session().id).firstResultOptional().orElseThrow(() ->
                 new ApiException(404, "No such challenge for this session; request a new one.", "challenge_not_found"));

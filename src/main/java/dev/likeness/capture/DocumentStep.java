@@ -16,6 +16,8 @@ import dev.likeness.risk.LogType;
 import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
 import dev.likeness.session.DocumentCheck;
+import dev.likeness.session.PinnedSession;
+import dev.likeness.session.SessionOutcome;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.storedface.StoredFace;
 import dev.likeness.storedface.StoredFaces;
@@ -74,7 +76,7 @@ public class DocumentStep {
     }
 
     public void requireExpected(String token) {
-        CaptureSessions.Open open = sessions.byToken(token);
+        PinnedSession open = sessions.byToken(token);
         CaptureSessions.requireInProgress(open.session());
         if (!open.isKyc()) {
             throw new ApiException(409, "This session takes no identity document.", "document_not_expected");
@@ -98,7 +100,7 @@ public class DocumentStep {
 
     @Transactional
     public CaptureState record(String token, byte[] bytes, String contentType, Measurement m) {
-        CaptureSessions.Open open = sessions.byToken(token, true);
+        PinnedSession open = sessions.byToken(token, true);
         VerificationSession session = open.session();
         CaptureSessions.requireInProgress(session);
         FeatureNode node = open.node(FeatureSettingsParser.ID_VERIFICATION).orElseThrow();

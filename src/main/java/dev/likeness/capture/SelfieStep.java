@@ -8,7 +8,9 @@ import dev.likeness.face.InferenceSlots;
 import dev.likeness.liveness.PassiveLivenessScorer;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.MediaVault;
+import dev.likeness.session.AttemptRecorder;
 import dev.likeness.session.DocumentCheck;
+import dev.likeness.session.PinnedSession;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.LivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
@@ -53,7 +55,7 @@ public class SelfieStep {
 
     /** Checks that a selfie is expected now, before the image is even decoded. */
     public void requireExpected(String token) {
-        CaptureSessions.Open open = sessions.byToken(token);
+        PinnedSession open = sessions.byToken(token);
         CaptureSessions.requireInProgress(open.session());
         if (open.isKyc() && DocumentCheck.<DocumentCheck>find("sessionId = ?1 and status <> ?2", open.session().id,
                 Status.NOT_FINISHED).firstResultOptional().isEmpty()) {
@@ -86,7 +88,7 @@ public class SelfieStep {
 
     @Transactional
     public CaptureState record(String token, byte[] bytes, String contentType, Measurement m) {
-        CaptureSessions.Open open = sessions.byToken(token, true);
+        PinnedSession open = sessions.byToken(token, true);
         VerificationSession session = open.session();
         CaptureSessions.requireInProgress(session);
         FaceAnalysis analysis = m.analysis();
@@ -99,6 +101,7 @@ public class SelfieStep {
                 analysis.subject().map(f -> f.age()).orElse(null),
                 (s, nodeId) -> LivenessJudge.judge(m.livenessScore(), analysis.quality(), analysis.faces().size(),
                         LivenessPolicy.of(s), nodeId));
-        return recorder.record(open, new AttemptRecorder.Attempt("selfie", selfieMedia, null, analysis.embedding(), reading));
+        AttemptRecorder.Result result = recorder.record(open, new AttemptRecorder.Attempt(selfieMedia, null, analysis.embedding(), reading));
+        return sessions.state(open, CaptureState.LastAttempt.of("selfie", result));
     }
 }

@@ -1,4 +1,4 @@
-package dev.likeness.capture;
+package dev.likeness.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,9 +7,6 @@ import dev.likeness.faceindex.FaceScreening;
 import dev.likeness.risk.LogType;
 import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
-import dev.likeness.session.FaceMatchCheck;
-import dev.likeness.session.LivenessCheck;
-import dev.likeness.session.VerificationSession;
 import dev.likeness.storedface.StoredFace;
 import dev.likeness.storedface.StoredFaceRefresher;
 import dev.likeness.storedface.StoredFaces;
@@ -51,15 +48,23 @@ public class AttemptRecorder {
     }
 
     /**
-     * @param step the capture step's name in the answer ({@code selfie}, {@code challenge})
      * @param imageMedia the stored face image (liveness reference image, face-match target)
      * @param videoMedia the stored frame set, or null
      * @param embedding the face's descriptor for face match, or null without a face
      */
-    public record Attempt(String step, UUID imageMedia, UUID videoMedia, float[] embedding, LivenessReading liveness) {
+    public record Attempt(UUID imageMedia, UUID videoMedia, float[] embedding, LivenessReading liveness) {
     }
 
-    private final CaptureSessions sessions;
+    /**
+     * What became of the attempt.
+     *
+     * @param outcome {@code accepted} (step done), {@code retry} (capture again), {@code final} (step
+     *     done without passing; the session is being decided)
+     * @param reasons the risk codes behind a retry or failure
+     */
+    public record Result(String outcome, List<String> reasons, int attemptsRemaining) {
+    }
+
     private final SessionOutcome outcome;
     private final FeatureSettingsParser settings;
     private final FaceMatcher matcher;
@@ -68,11 +73,10 @@ public class AttemptRecorder {
     private final FaceScreening screening;
     private final ObjectMapper mapper;
 
-    public AttemptRecorder(CaptureSessions sessions, SessionOutcome outcome, FeatureSettingsParser settings,
+    public AttemptRecorder(SessionOutcome outcome, FeatureSettingsParser settings,
                            FaceMatcher matcher, StoredFaces storedFaces, StoredFaceRefresher refresher,
                            FaceScreening screening, ObjectMapper mapper) {
         this.screening = screening;
-        this.sessions = sessions;
         this.outcome = outcome;
         this.settings = settings;
         this.matcher = matcher;
@@ -81,9 +85,9 @@ public class AttemptRecorder {
         this.mapper = mapper;
     }
 
-    /** Call with the session row locked ({@link CaptureSessions#byToken(String, boolean)}). */
+    /** Call with the session row locked for the transaction: one attempt at a time. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CaptureState record(CaptureSessions.Open open, Attempt attempt) {
+    public Result record(PinnedSession open, Attempt attempt) {
         VerificationSession session = open.session();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         LivenessReading reading = attempt.liveness();
@@ -162,7 +166,7 @@ public class AttemptRecorder {
                 .filter(w -> w.logType() != LogType.INFORMATION).map(Warning::risk).distinct().toList();
         int remaining = pending.stream().mapToInt(p -> Math.max(0, p.maxAttempts() - p.attempts())).min().orElse(0);
         String result = retry ? "retry" : anyFailing ? "final" : "accepted";
-        return sessions.state(open, new CaptureState.LastAttempt(attempt.step(), result, reasons, retry ? remaining : 0));
+        return new Result(result, reasons, retry ? remaining : 0);
     }
 
     /** One step's result for this attempt, applied once the retry decision is made. */

@@ -1,10 +1,5 @@
-package dev.likeness.capture;
+package dev.likeness.session;
 
-import dev.likeness.session.DocumentCheck;
-import dev.likeness.session.FaceMatchCheck;
-import dev.likeness.session.LivenessCheck;
-import dev.likeness.session.SessionStatusMachine;
-import dev.likeness.session.VerificationSession;
 import dev.likeness.users.UserStanding;
 import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FeatureNode;
@@ -30,12 +25,12 @@ public class SessionOutcome {
     }
 
     /** A kyc session whose document never showed a face cannot reach a face match: it is declined. */
-    public void declineForMissingDocument(CaptureSessions.Open open) {
+    public void declineForMissingDocument(PinnedSession open) {
         machine.move(open.session(), Status.DECLINED);
     }
 
     /** Call inside the transaction that stored the last item update. */
-    public void settleIfComplete(CaptureSessions.Open open) {
+    public void settleIfComplete(PinnedSession open) {
         VerificationSession session = open.session();
         List<String> statuses = new ArrayList<>();
         for (FeatureNode node : open.workflow().features()) {
