@@ -74,10 +74,10 @@ public class CaptureResource {
     @Operation(summary = "The end user opened the session", description = "Not Started (or Resubmitted) → In Progress; fires status.updated.")
     public CaptureState start(@PathParam("sessionToken") String token) {
         PinnedSession open = sessions.byToken(token, true);
-        String status = open.session().status;
-        if (Status.NOT_STARTED.equals(status) || Status.RESUBMITTED.equals(status)) {
+        Status status = open.session().status;
+        if (status == Status.NOT_STARTED || status == Status.RESUBMITTED) {
             machine.move(open.session(), Status.IN_PROGRESS);
-        } else if (!Status.IN_PROGRESS.equals(status)) {
+        } else if (status != Status.IN_PROGRESS) {
             CaptureSessions.requireInProgress(open.session());
         }
         return sessions.state(open, null);

@@ -9,6 +9,7 @@ import dev.likeness.session.SessionStatusMachine;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.LivenessMethod;
 import dev.likeness.workflow.WorkflowCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -48,7 +49,7 @@ public class CaptureSessions {
 
     /** Capture calls are only taken while the session is open and started. */
     public static void requireInProgress(VerificationSession session) {
-        if (!Status.IN_PROGRESS.equals(session.status)) {
+        if (session.status != Status.IN_PROGRESS) {
             String detail = SessionStatusMachine.OPEN.contains(session.status)
                     ? "Start the session first." : "This session is no longer open (" + session.status + ").";
             throw new ApiException(409, detail, "session_not_open");
@@ -74,19 +75,19 @@ public class CaptureSessions {
                 open.node(FeatureSettingsParser.FACE_MATCH).map(n -> settings.faceMatch(n).faceMatchMaxAttempts()).orElse(1));
         Optional<LivenessCheck> liveness = LivenessCheck.<LivenessCheck>find("sessionId", session.id).firstResultOptional();
         Optional<FaceMatchCheck> match = FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id).firstResultOptional();
-        String selfieStatus = liveness.map(l -> l.status).or(() -> match.map(m -> m.status)).orElse(null);
+        Status selfieStatus = liveness.map(l -> l.status).or(() -> match.map(m -> m.status)).orElse(null);
         int used = Math.max(liveness.map(l -> l.attempts).orElse(0), match.map(m -> m.attempts).orElse(0));
         String selfieState = stepState(Optional.ofNullable(selfieStatus));
-        String method = open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMethod()).orElse(null);
+        LivenessMethod method = open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMethod()).orElse(null);
         // an active-liveness session captures its face through a head-move challenge, not a single selfie
-        String faceStep = "ACTIVE_3D".equals(method) ? "challenge" : "selfie";
+        String faceStep = method == LivenessMethod.ACTIVE_3D ? "challenge" : "selfie";
         steps.add(new CaptureState.Step(faceStep, selfieState, used, selfieAllowed));
         if (next == null && !"done".equals(selfieState)) {
             next = faceStep;
         }
-        if (Status.NOT_STARTED.equals(session.status) || Status.RESUBMITTED.equals(session.status)) {
+        if (session.status == Status.NOT_STARTED || session.status == Status.RESUBMITTED) {
             next = "start";
-        } else if (!Status.IN_PROGRESS.equals(session.status)) {
+        } else if (session.status != Status.IN_PROGRESS) {
             next = "done";
         } else if (next == null) {
             next = "done";
@@ -95,10 +96,10 @@ public class CaptureSessions {
                 method, steps, next, lastAttempt, session.callback, session.callbackMethod);
     }
 
-    private static String stepState(Optional<String> itemStatus) {
+    private static String stepState(Optional<Status> itemStatus) {
         if (itemStatus.isEmpty()) {
             return "pending";
         }
-        return Status.NOT_FINISHED.equals(itemStatus.get()) ? "retry" : "done";
+        return itemStatus.get() == Status.NOT_FINISHED ? "retry" : "done";
     }
 }

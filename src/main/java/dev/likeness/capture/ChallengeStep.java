@@ -18,6 +18,7 @@ import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.LivenessMethod;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -176,7 +177,7 @@ public class ChallengeStep {
             throw new ApiException(409, "Take the photo of the identity document first.", "document_required");
         }
         boolean active = open.node(FeatureSettingsParser.LIVENESS)
-                .map(n -> "ACTIVE_3D".equals(settings.liveness(n).faceLivenessMethod())).orElse(false);
+                .map(n -> settings.liveness(n).faceLivenessMethod() == LivenessMethod.ACTIVE_3D).orElse(false);
         if (!active) {
             throw new ApiException(409, "This session's liveness step is a single selfie, not an active challenge.",
                     "passive_liveness_required");

@@ -16,6 +16,7 @@ import dev.likeness.verdict.LivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.LivenessMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -62,11 +63,11 @@ public class SelfieStep {
             throw new ApiException(409, "Take the photo of the identity document first.", "document_required");
         }
         boolean needsPassive = open.node(FeatureSettingsParser.LIVENESS)
-                .map(n -> "PASSIVE".equals(settings.liveness(n).faceLivenessMethod())).orElse(false);
+                .map(n -> settings.liveness(n).faceLivenessMethod() == LivenessMethod.PASSIVE).orElse(false);
         if (needsPassive) {
             scorer.requireAvailable();
         }
-        if (open.node(FeatureSettingsParser.LIVENESS).map(n -> !"PASSIVE".equals(settings.liveness(n).faceLivenessMethod()))
+        if (open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMethod() != LivenessMethod.PASSIVE)
                 .orElse(false)) {
             throw new ApiException(409, "This session's liveness step is an active challenge, not a single selfie.",
                     "active_liveness_required");

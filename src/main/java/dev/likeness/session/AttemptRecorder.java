@@ -15,6 +15,7 @@ import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FaceMatchSettings;
 import dev.likeness.workflow.FeatureNode;
 import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.LivenessMethod;
 import dev.likeness.workflow.LivenessSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -140,7 +141,7 @@ public class AttemptRecorder {
             pending.add(new Pending(warnings, check.attempts, s.faceMatchMaxAttempts(), reference.isPresent(),
                     (status, w) -> {
                         List<Warning> all = new ArrayList<>(w);
-                        if (Status.DECLINED.equals(status) && reference.isPresent() && check.attempts >= s.faceMatchMaxAttempts()
+                        if (status == Status.DECLINED && reference.isPresent() && check.attempts >= s.faceMatchMaxAttempts()
                                 && check.attempts > 1) {
                             all.add(Warning.of(Risk.FACE_MATCH_MAX_ATTEMPTS_EXCEEDED, LogType.INFORMATION, check.nodeId));
                         }
@@ -171,9 +172,9 @@ public class AttemptRecorder {
 
     /** One step's result for this attempt, applied once the retry decision is made. */
     private record Pending(List<Warning> warnings, int attempts, int maxAttempts, boolean retryable,
-                           BiConsumer<String, List<Warning>> apply) {
+                           BiConsumer<Status, List<Warning>> apply) {
         boolean failing() {
-            return Status.DECLINED.equals(Status.ofWarnings(warnings));
+            return Status.ofWarnings(warnings) == Status.DECLINED;
         }
 
         boolean canRetry() {
@@ -181,7 +182,7 @@ public class AttemptRecorder {
         }
     }
 
-    private static LivenessCheck newLiveness(VerificationSession session, String nodeId, String method, OffsetDateTime now) {
+    private static LivenessCheck newLiveness(VerificationSession session, String nodeId, LivenessMethod method, OffsetDateTime now) {
         LivenessCheck check = new LivenessCheck();
         check.id = UUID.randomUUID();
         check.sessionId = session.id;

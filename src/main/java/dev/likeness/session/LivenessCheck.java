@@ -1,7 +1,10 @@
 package dev.likeness.session;
 
+import dev.likeness.workflow.LivenessMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -13,8 +16,9 @@ import java.util.UUID;
 @Table(name = "liveness_check")
 public class LivenessCheck extends SessionItem {
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String method;
+    public LivenessMethod method;
 
     public BigDecimal score;
 

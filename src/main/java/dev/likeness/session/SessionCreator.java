@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
 public class SessionCreator {
 
     private static final Set<String> CALLBACK_METHODS = Set.of("initiator", "completer", "both");
-    private static final Set<String> REUSABLE = Set.of(Status.NOT_STARTED, Status.IN_PROGRESS, Status.RESUBMITTED,
-            "Awaiting User");
+    private static final Set<Status> REUSABLE = Set.of(Status.NOT_STARTED, Status.IN_PROGRESS, Status.RESUBMITTED,
+            Status.AWAITING_USER);
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z]{2,4})?");
 
     /** The answer and whether it is a reused session. */

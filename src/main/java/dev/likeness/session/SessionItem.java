@@ -1,5 +1,6 @@
 package dev.likeness.session;
 
+import dev.likeness.verdict.Status;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -31,7 +32,7 @@ public abstract class SessionItem extends PanacheEntityBase {
     public String nodeId;
 
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     /** JSON array of warnings as the decision shows them. */
     @JdbcTypeCode(SqlTypes.JSON)

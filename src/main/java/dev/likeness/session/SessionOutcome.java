@@ -32,9 +32,9 @@ public class SessionOutcome {
     /** Call inside the transaction that stored the last item update. */
     public void settleIfComplete(PinnedSession open) {
         VerificationSession session = open.session();
-        List<String> statuses = new ArrayList<>();
+        List<Status> statuses = new ArrayList<>();
         for (FeatureNode node : open.workflow().features()) {
-            String status = switch (node.feature()) {
+            Status status = switch (node.feature()) {
                 case FeatureSettingsParser.LIVENESS -> LivenessCheck.<LivenessCheck>find("sessionId", session.id)
                         .firstResultOptional().map(c -> c.status).orElse(null);
                 case FeatureSettingsParser.FACE_MATCH -> FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id)
@@ -42,13 +42,13 @@ public class SessionOutcome {
                 default -> DocumentCheck.<DocumentCheck>find("sessionId", session.id)
                         .firstResultOptional().map(c -> c.status).orElse(null);
             };
-            if (status == null || Status.NOT_FINISHED.equals(status)) {
+            if (status == null || status == Status.NOT_FINISHED) {
                 return;
             }
             statuses.add(status);
         }
-        String outcome = Status.APPROVED;
-        for (String status : statuses) {
+        Status outcome = Status.APPROVED;
+        for (Status status : statuses) {
             outcome = Status.merge(outcome, status);
         }
         machine.move(session, standing.settle(session, outcome));

@@ -12,6 +12,7 @@ import dev.likeness.session.VerificationSession;
 import dev.likeness.storedface.StoredFaces;
 import dev.likeness.users.UserEnrolment;
 import dev.likeness.verdict.Status;
+import dev.likeness.workflow.LivenessMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -59,7 +60,7 @@ class ApiRequestRecorder {
     }
 
     @Transactional
-    UUID faceMatch(UUID applicationId, String status, Double score, List<Warning> warnings, String vendorData,
+    UUID faceMatch(UUID applicationId, Status status, Double score, List<Warning> warnings, String vendorData,
                    JsonNode metadata, StoredImage user, StoredImage ref, OffsetDateTime at) {
         VerificationSession session = session(applicationId, "FACE_MATCH", status, vendorData, metadata, "[\"FACE_MATCH\"]", at);
         FaceMatchCheck check = new FaceMatchCheck();
@@ -80,7 +81,7 @@ class ApiRequestRecorder {
     }
 
     @Transactional
-    UUID liveness(UUID applicationId, String apiService, String status, Double score, Double quality, Double luminance,
+    UUID liveness(UUID applicationId, String apiService, Status status, Double score, Double quality, Double luminance,
                   Double age, List<Warning> warnings, String vendorData, JsonNode metadata, StoredImage user,
                   Indexed indexed, OffsetDateTime at) {
         String features = "FACE_SEARCH".equals(apiService) ? "[\"FACE_SEARCH\"]" : "[\"LIVENESS\"]";
@@ -90,7 +91,7 @@ class ApiRequestRecorder {
         check.sessionId = session.id;
         check.applicationId = applicationId;
         check.status = status;
-        check.method = "PASSIVE";
+        check.method = LivenessMethod.PASSIVE;
         check.score = decimal(score);
         check.faceQuality = decimal(quality);
         check.faceLuminance = decimal(luminance);
@@ -103,14 +104,14 @@ class ApiRequestRecorder {
         check.updatedAt = at;
         check.persist();
         if (indexed.descriptor() != null) {
-            storedFaces.save(applicationId, session.id, vendorData, indexed.source(), Status.APPROVED.equals(status),
+            storedFaces.save(applicationId, session.id, vendorData, indexed.source(), status == Status.APPROVED,
                     indexed.descriptor(), indexed.modelVersion(), check.referenceMediaId, indexed.apiService());
         }
         statusChanged.fire(new SessionStatusChanged(applicationId, session.id, null, status));
         return session.id;
     }
 
-    private VerificationSession session(UUID applicationId, String apiService, String status, String vendorData,
+    private VerificationSession session(UUID applicationId, String apiService, Status status, String vendorData,
                                         JsonNode metadata, String features, OffsetDateTime at) {
         VerificationSession session = new VerificationSession();
         session.id = UUID.randomUUID();

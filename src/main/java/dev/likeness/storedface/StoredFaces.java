@@ -119,8 +119,8 @@ public class StoredFaces {
 
     /** Faces from a session qualify for reuse exactly while the session is Approved. */
     void onStatusChange(@Observes SessionStatusChanged change) {
-        boolean approved = Status.APPROVED.equals(change.to());
-        if (approved || Status.APPROVED.equals(change.from())) {
+        boolean approved = change.to() == Status.APPROVED;
+        if (approved || change.from() == Status.APPROVED) {
             StoredFace.update("approved = ?1 where sessionId = ?2 and source <> ?3", approved, change.sessionId(),
                     StoredFace.REFERENCE);
         }

@@ -39,7 +39,7 @@ public class UserStanding {
 
     /** The session's outcome after the user's standing; call in the transaction that settles the session. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String settle(VerificationSession session, String outcome) {
+    public Status settle(VerificationSession session, Status outcome) {
         if (session.vendorData == null || session.vendorData.isBlank()) {
             return outcome;
         }

@@ -142,7 +142,7 @@ public class FeatureSettingsParser {
         if (typed instanceof LivenessSettings s) {
             if (!LivenessSettings.METHODS.contains(s.faceLivenessMethod())) {
                 errors.put("face_liveness_method", "Must be one of " + LivenessSettings.METHODS + ".");
-            } else if ("FLASHING".equals(s.faceLivenessMethod())) {
+            } else if (s.faceLivenessMethod() == LivenessMethod.FLASHING) {
                 errors.put("face_liveness_method", "FLASHING is not supported by this service; use PASSIVE or ACTIVE_3D.");
             }
             range(errors, "face_liveness_max_attempts", s.faceLivenessMaxAttempts(), 1, 3);
