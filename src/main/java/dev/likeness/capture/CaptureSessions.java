@@ -8,8 +8,10 @@ import dev.likeness.session.PinnedSession;
 import dev.likeness.session.SessionStatusMachine;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.Status;
-import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.DocumentSettings;
+import dev.likeness.workflow.FaceMatchSettings;
 import dev.likeness.workflow.LivenessMethod;
+import dev.likeness.workflow.LivenessSettings;
 import dev.likeness.workflow.WorkflowCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,11 +25,9 @@ import java.util.Optional;
 public class CaptureSessions {
 
     private final WorkflowCatalog workflows;
-    private final FeatureSettingsParser settings;
 
-    public CaptureSessions(WorkflowCatalog workflows, FeatureSettingsParser settings) {
+    public CaptureSessions(WorkflowCatalog workflows) {
         this.workflows = workflows;
-        this.settings = settings;
     }
 
     public PinnedSession byToken(String token) {
@@ -61,8 +61,7 @@ public class CaptureSessions {
         List<CaptureState.Step> steps = new ArrayList<>();
         String next = null;
         if (open.isKyc()) {
-            int allowed = open.node(FeatureSettingsParser.ID_VERIFICATION)
-                    .map(n -> settings.document(n).documentMaxAttempts()).orElse(1);
+            int allowed = open.document().map(DocumentSettings::documentMaxAttempts).orElse(1);
             Optional<DocumentCheck> doc = DocumentCheck.<DocumentCheck>find("sessionId", session.id).firstResultOptional();
             String state = stepState(doc.map(d -> d.status));
             steps.add(new CaptureState.Step("document", state, doc.map(d -> d.attempts).orElse(0), allowed));
@@ -71,14 +70,14 @@ public class CaptureSessions {
             }
         }
         int selfieAllowed = Math.max(
-                open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMaxAttempts()).orElse(1),
-                open.node(FeatureSettingsParser.FACE_MATCH).map(n -> settings.faceMatch(n).faceMatchMaxAttempts()).orElse(1));
+                open.liveness().map(LivenessSettings::faceLivenessMaxAttempts).orElse(1),
+                open.faceMatch().map(FaceMatchSettings::faceMatchMaxAttempts).orElse(1));
         Optional<LivenessCheck> liveness = LivenessCheck.<LivenessCheck>find("sessionId", session.id).firstResultOptional();
         Optional<FaceMatchCheck> match = FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id).firstResultOptional();
         Status selfieStatus = liveness.map(l -> l.status).or(() -> match.map(m -> m.status)).orElse(null);
         int used = Math.max(liveness.map(l -> l.attempts).orElse(0), match.map(m -> m.attempts).orElse(0));
         String selfieState = stepState(Optional.ofNullable(selfieStatus));
-        LivenessMethod method = open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMethod()).orElse(null);
+        LivenessMethod method = open.livenessMethod().orElse(null);
         // an active-liveness session captures its face through a head-move challenge, not a single selfie
         String faceStep = method == LivenessMethod.ACTIVE_3D ? "challenge" : "selfie";
         steps.add(new CaptureState.Step(faceStep, selfieState, used, selfieAllowed));

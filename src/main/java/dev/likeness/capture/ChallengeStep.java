@@ -17,7 +17,6 @@ import dev.likeness.session.PinnedSession;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
-import dev.likeness.workflow.FeatureSettingsParser;
 import dev.likeness.workflow.LivenessMethod;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +66,6 @@ public class ChallengeStep {
 
     private final CaptureSessions sessions;
     private final AttemptRecorder recorder;
-    private final FeatureSettingsParser settings;
     private final ActiveLivenessAnalyzer analyzer;
     private final PassiveLivenessScorer scorer;
     private final InferenceSlots slots;
@@ -75,12 +73,10 @@ public class ChallengeStep {
     /** Moves every challenge asks for when configured (tests only), else empty: random moves. */
     private final List<HeadMove> fixedMoves;
 
-    public ChallengeStep(CaptureSessions sessions, AttemptRecorder recorder, FeatureSettingsParser settings,
-                         ActiveLivenessAnalyzer analyzer, PassiveLivenessScorer scorer, InferenceSlots slots, MediaVault vault,
-                         LivenessConfig config) {
+    public ChallengeStep(CaptureSessions sessions, AttemptRecorder recorder, ActiveLivenessAnalyzer analyzer,
+                         PassiveLivenessScorer scorer, InferenceSlots slots, MediaVault vault, LivenessConfig config) {
         this.sessions = sessions;
         this.recorder = recorder;
-        this.settings = settings;
         this.analyzer = analyzer;
         this.scorer = scorer;
         this.slots = slots;
@@ -176,9 +172,7 @@ public class ChallengeStep {
                 Status.NOT_FINISHED).firstResultOptional().isEmpty()) {
             throw new ApiException(409, "Take the photo of the identity document first.", "document_required");
         }
-        boolean active = open.node(FeatureSettingsParser.LIVENESS)
-                .map(n -> settings.liveness(n).faceLivenessMethod() == LivenessMethod.ACTIVE_3D).orElse(false);
-        if (!active) {
+        if (open.livenessMethod().filter(m -> m == LivenessMethod.ACTIVE_3D).isEmpty()) {
             throw new ApiException(409, "This session's liveness step is a single selfie, not an active challenge.",
                     "passive_liveness_required");
         }

@@ -53,7 +53,6 @@ public class DocumentStep {
 
     private final CaptureSessions sessions;
     private final SessionOutcome outcome;
-    private final FeatureSettingsParser settings;
     private final FaceEngine engine;
     private final FaceMatcher matcher;
     private final InferenceSlots slots;
@@ -61,12 +60,10 @@ public class DocumentStep {
     private final MediaVault vault;
     private final ObjectMapper mapper;
 
-    public DocumentStep(CaptureSessions sessions, SessionOutcome outcome, FeatureSettingsParser settings,
-                        FaceEngine engine, FaceMatcher matcher, InferenceSlots slots, StoredFaces storedFaces,
-                        MediaVault vault, ObjectMapper mapper) {
+    public DocumentStep(CaptureSessions sessions, SessionOutcome outcome, FaceEngine engine, FaceMatcher matcher,
+                        InferenceSlots slots, StoredFaces storedFaces, MediaVault vault, ObjectMapper mapper) {
         this.sessions = sessions;
         this.outcome = outcome;
-        this.settings = settings;
         this.engine = engine;
         this.matcher = matcher;
         this.slots = slots;
@@ -104,7 +101,7 @@ public class DocumentStep {
         VerificationSession session = open.session();
         CaptureSessions.requireInProgress(session);
         FeatureNode node = open.node(FeatureSettingsParser.ID_VERIFICATION).orElseThrow();
-        int maxAttempts = settings.document(node).documentMaxAttempts();
+        int maxAttempts = open.document().orElseThrow().documentMaxAttempts();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         DocumentCheck check = DocumentCheck.<DocumentCheck>find("sessionId", session.id).firstResultOptional().orElseGet(() -> {
             DocumentCheck created = new DocumentCheck();

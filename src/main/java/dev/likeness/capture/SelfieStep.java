@@ -15,11 +15,11 @@ import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.LivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
-import dev.likeness.workflow.FeatureSettingsParser;
 import dev.likeness.workflow.LivenessMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -37,17 +37,15 @@ public class SelfieStep {
 
     private final CaptureSessions sessions;
     private final AttemptRecorder recorder;
-    private final FeatureSettingsParser settings;
     private final FaceEngine engine;
     private final PassiveLivenessScorer scorer;
     private final InferenceSlots slots;
     private final MediaVault vault;
 
-    public SelfieStep(CaptureSessions sessions, AttemptRecorder recorder, FeatureSettingsParser settings,
-                      FaceEngine engine, PassiveLivenessScorer scorer, InferenceSlots slots, MediaVault vault) {
+    public SelfieStep(CaptureSessions sessions, AttemptRecorder recorder, FaceEngine engine, PassiveLivenessScorer scorer,
+                      InferenceSlots slots, MediaVault vault) {
         this.sessions = sessions;
         this.recorder = recorder;
-        this.settings = settings;
         this.engine = engine;
         this.scorer = scorer;
         this.slots = slots;
@@ -62,13 +60,11 @@ public class SelfieStep {
                 Status.NOT_FINISHED).firstResultOptional().isEmpty()) {
             throw new ApiException(409, "Take the photo of the identity document first.", "document_required");
         }
-        boolean needsPassive = open.node(FeatureSettingsParser.LIVENESS)
-                .map(n -> settings.liveness(n).faceLivenessMethod() == LivenessMethod.PASSIVE).orElse(false);
-        if (needsPassive) {
+        Optional<LivenessMethod> method = open.livenessMethod();
+        if (method.isPresent() && method.get() == LivenessMethod.PASSIVE) {
             scorer.requireAvailable();
         }
-        if (open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMethod() != LivenessMethod.PASSIVE)
-                .orElse(false)) {
+        if (method.isPresent() && method.get() != LivenessMethod.PASSIVE) {
             throw new ApiException(409, "This session's liveness step is an active challenge, not a single selfie.",
                     "active_liveness_required");
         }

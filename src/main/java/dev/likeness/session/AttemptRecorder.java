@@ -67,19 +67,16 @@ public class AttemptRecorder {
     }
 
     private final SessionOutcome outcome;
-    private final FeatureSettingsParser settings;
     private final FaceMatcher matcher;
     private final StoredFaces storedFaces;
     private final StoredFaceRefresher refresher;
     private final FaceScreening screening;
     private final ObjectMapper mapper;
 
-    public AttemptRecorder(SessionOutcome outcome, FeatureSettingsParser settings,
-                           FaceMatcher matcher, StoredFaces storedFaces, StoredFaceRefresher refresher,
-                           FaceScreening screening, ObjectMapper mapper) {
+    public AttemptRecorder(SessionOutcome outcome, FaceMatcher matcher, StoredFaces storedFaces,
+                           StoredFaceRefresher refresher, FaceScreening screening, ObjectMapper mapper) {
         this.screening = screening;
         this.outcome = outcome;
-        this.settings = settings;
         this.matcher = matcher;
         this.storedFaces = storedFaces;
         this.refresher = refresher;
@@ -96,7 +93,7 @@ public class AttemptRecorder {
         List<Pending> pending = new ArrayList<>();
         Optional<FeatureNode> livenessNode = open.node(FeatureSettingsParser.LIVENESS);
         if (livenessNode.isPresent()) {
-            LivenessSettings s = settings.liveness(livenessNode.get());
+            LivenessSettings s = open.liveness().orElseThrow();
             LivenessCheck check = LivenessCheck.<LivenessCheck>find("sessionId", session.id).firstResultOptional()
                     .orElseGet(() -> newLiveness(session, livenessNode.get().nodeId(), s.faceLivenessMethod(), now));
             check.attempts += 1;
@@ -122,7 +119,7 @@ public class AttemptRecorder {
         }
         Optional<FeatureNode> matchNode = open.node(FeatureSettingsParser.FACE_MATCH);
         if (matchNode.isPresent()) {
-            FaceMatchSettings s = settings.faceMatch(matchNode.get());
+            FaceMatchSettings s = open.faceMatch().orElseThrow();
             FaceMatchCheck check = FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id).firstResultOptional()
                     .orElseGet(() -> newFaceMatch(session, matchNode.get().nodeId(), now));
             check.attempts += 1;

@@ -77,15 +77,16 @@ public class FeatureSettingsParser {
         return nodes;
     }
 
-    public LivenessSettings liveness(FeatureNode node) {
+    /** Per node; callers read the typed settings of a {@link WorkflowSteps}, converted once per version. */
+    LivenessSettings liveness(FeatureNode node) {
         return mapper.convertValue(node.config(), LivenessSettings.class);
     }
 
-    public FaceMatchSettings faceMatch(FeatureNode node) {
+    FaceMatchSettings faceMatch(FeatureNode node) {
         return mapper.convertValue(node.config(), FaceMatchSettings.class);
     }
 
-    public DocumentSettings document(FeatureNode node) {
+    DocumentSettings document(FeatureNode node) {
         return mapper.convertValue(node.config(), DocumentSettings.class);
     }
 

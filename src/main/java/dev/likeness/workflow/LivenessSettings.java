@@ -1,5 +1,7 @@
 package dev.likeness.workflow;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -27,6 +29,12 @@ public record LivenessSettings(
         Boolean faceSearchEnabled,
         java.util.Map<String, Object> raceMapSimilarityThresholds,
         List<StatusRule> statusRules) {
+
+    public LivenessSettings {
+        raceMapSimilarityThresholds = raceMapSimilarityThresholds == null ? null
+                : Collections.unmodifiableMap(new LinkedHashMap<>(raceMapSimilarityThresholds));
+        statusRules = StatusRule.readOnly(statusRules);
+    }
 
     public static final List<LivenessMethod> METHODS = List.of(LivenessMethod.values());
 
