@@ -11,7 +11,7 @@ import dev.likeness.security.Application;
 import dev.likeness.session.DocumentCheck;
 import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
-import dev.likeness.session.SessionCreator;
+import dev.likeness.session.SessionUrls;
 import dev.likeness.session.SessionReview;
 import dev.likeness.session.VerificationSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +34,12 @@ public class DecisionBuilder {
     };
 
     private final SignedUrlIssuer links;
-    private final SessionCreator sessions;
+    private final SessionUrls urls;
     private final ObjectMapper mapper;
 
-    public DecisionBuilder(SignedUrlIssuer links, SessionCreator sessions, ObjectMapper mapper) {
+    public DecisionBuilder(SignedUrlIssuer links, SessionUrls urls, ObjectMapper mapper) {
         this.links = links;
-        this.sessions = sessions;
+        this.urls = urls;
         this.mapper = mapper;
     }
 
@@ -51,7 +51,7 @@ public class DecisionBuilder {
         List<Decision.IdVerification> documents = DocumentCheck.ofSession(session.id).stream().map(this::document).toList();
         List<Decision.Review> reviews = SessionReview.ofSession(session.id).stream()
                 .map(r -> new Decision.Review(r.id, r.action, r.oldStatus, r.newStatus, r.comment, r.createdAt)).toList();
-        return new Decision(session.id, session.sessionKind, session.sessionNumber, sessions.url(session), session.status,
+        return new Decision(session.id, session.sessionKind, session.sessionNumber, urls.url(session), session.status,
                 application == null ? "live" : application.environment, session.workflowId, session.workflowVersion,
                 features, session.vendorData, tree(session.metadata), tree(session.expectedDetails),
                 tree(session.contactDetails), session.callback,

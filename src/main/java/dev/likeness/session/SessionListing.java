@@ -42,12 +42,12 @@ public class SessionListing {
     public record Result(List<Row> rows, long count) {
     }
 
-    private final SessionCreator sessions;
+    private final SessionUrls urls;
     private final SignedUrlIssuer links;
     private final ObjectMapper mapper;
 
-    public SessionListing(SessionCreator sessions, SignedUrlIssuer links, ObjectMapper mapper) {
-        this.sessions = sessions;
+    public SessionListing(SessionUrls urls, SignedUrlIssuer links, ObjectMapper mapper) {
+        this.urls = urls;
         this.links = links;
         this.mapper = mapper;
     }
@@ -118,7 +118,7 @@ public class SessionListing {
                 };
                 features.add(new FeatureStatus(name, source.getOrDefault(s.id, Status.NOT_FINISHED)));
             }
-            rows.add(new Row(s.id, s.sessionKind, s.sessionNumber, sessions.url(s), links.link(s.referenceMediaId),
+            rows.add(new Row(s.id, s.sessionKind, s.sessionNumber, urls.url(s), links.link(s.referenceMediaId),
                     null, null, null, s.status, s.vendorData, s.createdAt, features, null, null));
         }
         return new Result(rows, count);
