@@ -1,7 +1,5 @@
 package dev.likeness.capture;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.ApiException;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.AnalyzedFace;
@@ -35,7 +33,6 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -58,10 +55,9 @@ public class DocumentStep {
     private final InferenceSlots slots;
     private final StoredFaces storedFaces;
     private final MediaVault vault;
-    private final ObjectMapper mapper;
 
     public DocumentStep(CaptureSessions sessions, SessionOutcome outcome, FaceEngine engine, FaceMatcher matcher,
-                        InferenceSlots slots, StoredFaces storedFaces, MediaVault vault, ObjectMapper mapper) {
+                        InferenceSlots slots, StoredFaces storedFaces, MediaVault vault) {
         this.sessions = sessions;
         this.outcome = outcome;
         this.engine = engine;
@@ -69,7 +65,6 @@ public class DocumentStep {
         this.slots = slots;
         this.storedFaces = storedFaces;
         this.vault = vault;
-        this.mapper = mapper;
     }
 
     public void requireExpected(String token) {
@@ -105,11 +100,7 @@ public class DocumentStep {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         DocumentCheck check = DocumentCheck.<DocumentCheck>find("sessionId", session.id).firstResultOptional().orElseGet(() -> {
             DocumentCheck created = new DocumentCheck();
-            created.id = UUID.randomUUID();
-            created.sessionId = session.id;
-            created.applicationId = session.applicationId;
-            created.nodeId = node.nodeId();
-            created.createdAt = now;
+            created.begin(session, node.nodeId(), now);
             return created;
         });
         check.attempts += 1;
@@ -134,7 +125,7 @@ public class DocumentStep {
             check.portraitMediaId = null;
             result = retry ? "retry" : "final";
         }
-        check.warnings = json(warnings);
+        check.warnings = warnings;
         check.persist();
         DocumentCheck.flush();
         if ("final".equals(result)) {
@@ -162,14 +153,6 @@ public class DocumentStep {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.likeness.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.face.FaceMatcher;
 import dev.likeness.faceindex.FaceScreening;
 import dev.likeness.risk.LogType;
@@ -71,16 +69,14 @@ public class AttemptRecorder {
     private final StoredFaces storedFaces;
     private final StoredFaceRefresher refresher;
     private final FaceScreening screening;
-    private final ObjectMapper mapper;
 
     public AttemptRecorder(SessionOutcome outcome, FaceMatcher matcher, StoredFaces storedFaces,
-                           StoredFaceRefresher refresher, FaceScreening screening, ObjectMapper mapper) {
+                           StoredFaceRefresher refresher, FaceScreening screening) {
         this.screening = screening;
         this.outcome = outcome;
         this.matcher = matcher;
         this.storedFaces = storedFaces;
         this.refresher = refresher;
-        this.mapper = mapper;
     }
 
     /** Call with the session row locked for the transaction: one attempt at a time. */
@@ -103,7 +99,7 @@ public class AttemptRecorder {
                     s.duplicateAction(), check.nodeId)
                     : FaceScreening.Screening.NONE;
             warnings.addAll(screened.warnings());
-            check.matches = json(screened.matches());
+            check.matches = List.copyOf(screened.matches());
             check.score = decimal(reading.score());
             check.faceQuality = decimal(reading.quality());
             check.faceLuminance = decimal(reading.luminance());
@@ -114,7 +110,7 @@ public class AttemptRecorder {
             pending.add(new Pending(warnings, check.attempts, s.faceLivenessMaxAttempts(), !screened.declines(),
                     (status, w) -> {
                         check.status = status;
-                        check.warnings = json(w);
+                        check.warnings = List.copyOf(w);
                     }));
         }
         Optional<FeatureNode> matchNode = open.node(FeatureSettingsParser.FACE_MATCH);
@@ -143,7 +139,7 @@ public class AttemptRecorder {
                             all.add(Warning.of(Risk.FACE_MATCH_MAX_ATTEMPTS_EXCEEDED, LogType.INFORMATION, check.nodeId));
                         }
                         check.status = status;
-                        check.warnings = json(all);
+                        check.warnings = List.copyOf(all);
                     }));
         }
 
@@ -181,40 +177,20 @@ public class AttemptRecorder {
 
     private static LivenessCheck newLiveness(VerificationSession session, String nodeId, LivenessMethod method, OffsetDateTime now) {
         LivenessCheck check = new LivenessCheck();
-        check.id = UUID.randomUUID();
-        check.sessionId = session.id;
-        check.applicationId = session.applicationId;
-        check.nodeId = nodeId;
+        check.begin(session, nodeId, now);
         check.method = method;
-        check.status = Status.NOT_FINISHED;
-        check.createdAt = now;
-        check.updatedAt = now;
         check.persist();
         return check;
     }
 
     private static FaceMatchCheck newFaceMatch(VerificationSession session, String nodeId, OffsetDateTime now) {
         FaceMatchCheck check = new FaceMatchCheck();
-        check.id = UUID.randomUUID();
-        check.sessionId = session.id;
-        check.applicationId = session.applicationId;
-        check.nodeId = nodeId;
-        check.status = Status.NOT_FINISHED;
-        check.createdAt = now;
-        check.updatedAt = now;
+        check.begin(session, nodeId, now);
         check.persist();
         return check;
     }
 
     private static BigDecimal decimal(Double value) {
         return value == null ? null : BigDecimal.valueOf(Math.round(value * 100.0) / 100.0);
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

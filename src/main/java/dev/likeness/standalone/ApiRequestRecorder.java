@@ -1,7 +1,6 @@
 package dev.likeness.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.faceindex.IndexMatch;
 import dev.likeness.media.MediaVault;
 import dev.likeness.risk.Warning;
@@ -46,15 +45,13 @@ class ApiRequestRecorder {
 
     private final MediaVault vault;
     private final StoredFaces storedFaces;
-    private final ObjectMapper mapper;
     private final Event<SessionStatusChanged> statusChanged;
     private final UserEnrolment users;
 
-    ApiRequestRecorder(MediaVault vault, StoredFaces storedFaces, ObjectMapper mapper,
-                       Event<SessionStatusChanged> statusChanged, UserEnrolment users) {
+    ApiRequestRecorder(MediaVault vault, StoredFaces storedFaces, Event<SessionStatusChanged> statusChanged,
+                       UserEnrolment users) {
         this.vault = vault;
         this.storedFaces = storedFaces;
-        this.mapper = mapper;
         this.statusChanged = statusChanged;
         this.users = users;
     }
@@ -69,7 +66,7 @@ class ApiRequestRecorder {
         check.applicationId = applicationId;
         check.status = status;
         check.score = score == null ? null : BigDecimal.valueOf(score);
-        check.warnings = json(warnings);
+        check.warnings = List.copyOf(warnings);
         check.targetMediaId = vault.store(applicationId, session.id, user.kind(), user.contentType(), user.bytes());
         check.sourceMediaId = vault.store(applicationId, session.id, ref.kind(), ref.contentType(), ref.bytes());
         check.attempts = 1;
@@ -96,9 +93,9 @@ class ApiRequestRecorder {
         check.faceQuality = decimal(quality);
         check.faceLuminance = decimal(luminance);
         check.ageEstimation = decimal(age);
-        check.warnings = json(warnings);
+        check.warnings = List.copyOf(warnings);
         check.referenceMediaId = vault.store(applicationId, session.id, user.kind(), user.contentType(), user.bytes());
-        check.matches = json(indexed.matches());
+        check.matches = List.copyOf(indexed.matches());
         check.attempts = 1;
         check.createdAt = at;
         check.updatedAt = at;
@@ -126,14 +123,6 @@ class ApiRequestRecorder {
         session.persist();
         users.enrol(applicationId, vendorData);
         return session;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("warnings could not be written", e);
-        }
     }
 
     private static BigDecimal decimal(Double value) {
