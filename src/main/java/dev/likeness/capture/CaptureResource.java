@@ -6,6 +6,7 @@ import dev.likeness.media.ImageDecoder;
 import dev.likeness.media.ImageDetail;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaConfig;
+import dev.likeness.session.PinnedSession;
 import dev.likeness.session.SessionStatusMachine;
 import dev.likeness.verdict.Status;
 import jakarta.transaction.Transactional;
@@ -72,11 +73,11 @@ public class CaptureResource {
     @Transactional
     @Operation(summary = "The end user opened the session", description = "Not Started (or Resubmitted) → In Progress; fires status.updated.")
     public CaptureState start(@PathParam("sessionToken") String token) {
-        CaptureSessions.Open open = sessions.byToken(token, true);
-        String status = open.session().status;
-        if (Status.NOT_STARTED.equals(status) || Status.RESUBMITTED.equals(status)) {
+        PinnedSession open = sessions.byToken(token, true);
+        Status status = open.session().status;
+        if (status == Status.NOT_STARTED || status == Status.RESUBMITTED) {
             machine.move(open.session(), Status.IN_PROGRESS);
-        } else if (!Status.IN_PROGRESS.equals(status)) {
+        } else if (status != Status.IN_PROGRESS) {
             CaptureSessions.requireInProgress(open.session());
         }
         return sessions.state(open, null);

@@ -4,11 +4,14 @@ import dev.likeness.common.ApiException;
 import dev.likeness.session.DocumentCheck;
 import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
+import dev.likeness.session.PinnedSession;
 import dev.likeness.session.SessionStatusMachine;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.Status;
-import dev.likeness.workflow.FeatureNode;
-import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.DocumentSettings;
+import dev.likeness.workflow.FaceMatchSettings;
+import dev.likeness.workflow.LivenessMethod;
+import dev.likeness.workflow.LivenessSettings;
 import dev.likeness.workflow.WorkflowCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -21,32 +24,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class CaptureSessions {
 
-    /** A session with the workflow version it pinned. */
-    public record Open(VerificationSession session, WorkflowCatalog.Published workflow) {
-
-        public Optional<FeatureNode> node(String feature) {
-            return workflow.node(feature);
-        }
-
-        public boolean isKyc() {
-            return FeatureSettingsParser.KYC.equals(workflow.workflow().workflowType);
-        }
-    }
-
     private final WorkflowCatalog workflows;
-    private final FeatureSettingsParser settings;
 
-    public CaptureSessions(WorkflowCatalog workflows, FeatureSettingsParser settings) {
+    public CaptureSessions(WorkflowCatalog workflows) {
         this.workflows = workflows;
-        this.settings = settings;
     }
 
-    public Open byToken(String token) {
+    public PinnedSession byToken(String token) {
         return byToken(token, false);
     }
 
     /** With {@code lock}, the session row stays locked until the transaction ends: one attempt at a time. */
-    public Open byToken(String token, boolean lock) {
+    public PinnedSession byToken(String token, boolean lock) {
         if (token == null || !token.matches("[0-9A-Za-z]{8,64}")) {
             throw ApiException.notFound();
         }
@@ -55,25 +44,24 @@ public class CaptureSessions {
             query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
         }
         VerificationSession session = query.firstResultOptional().orElseThrow(ApiException::notFound);
-        return new Open(session, workflows.version(session.applicationId, session.workflowId, session.workflowVersion));
+        return new PinnedSession(session, workflows.version(session.applicationId, session.workflowId, session.workflowVersion));
     }
 
     /** Capture calls are only taken while the session is open and started. */
     public static void requireInProgress(VerificationSession session) {
-        if (!Status.IN_PROGRESS.equals(session.status)) {
+        if (session.status != Status.IN_PROGRESS) {
             String detail = SessionStatusMachine.OPEN.contains(session.status)
                     ? "Start the session first." : "This session is no longer open (" + session.status + ").";
             throw new ApiException(409, detail, "session_not_open");
         }
     }
 
-    public CaptureState state(Open open, CaptureState.LastAttempt lastAttempt) {
+    public CaptureState state(PinnedSession open, CaptureState.LastAttempt lastAttempt) {
         VerificationSession session = open.session();
         List<CaptureState.Step> steps = new ArrayList<>();
         String next = null;
         if (open.isKyc()) {
-            int allowed = open.node(FeatureSettingsParser.ID_VERIFICATION)
-                    .map(n -> settings.document(n).documentMaxAttempts()).orElse(1);
+            int allowed = open.document().map(DocumentSettings::documentMaxAttempts).orElse(1);
             Optional<DocumentCheck> doc = DocumentCheck.<DocumentCheck>find("sessionId", session.id).firstResultOptional();
             String state = stepState(doc.map(d -> d.status));
             steps.add(new CaptureState.Step("document", state, doc.map(d -> d.attempts).orElse(0), allowed));
@@ -82,23 +70,23 @@ public class CaptureSessions {
             }
         }
         int selfieAllowed = Math.max(
-                open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMaxAttempts()).orElse(1),
-                open.node(FeatureSettingsParser.FACE_MATCH).map(n -> settings.faceMatch(n).faceMatchMaxAttempts()).orElse(1));
+                open.liveness().map(LivenessSettings::faceLivenessMaxAttempts).orElse(1),
+                open.faceMatch().map(FaceMatchSettings::faceMatchMaxAttempts).orElse(1));
         Optional<LivenessCheck> liveness = LivenessCheck.<LivenessCheck>find("sessionId", session.id).firstResultOptional();
         Optional<FaceMatchCheck> match = FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id).firstResultOptional();
-        String selfieStatus = liveness.map(l -> l.status).or(() -> match.map(m -> m.status)).orElse(null);
+        Status selfieStatus = liveness.map(l -> l.status).or(() -> match.map(m -> m.status)).orElse(null);
         int used = Math.max(liveness.map(l -> l.attempts).orElse(0), match.map(m -> m.attempts).orElse(0));
         String selfieState = stepState(Optional.ofNullable(selfieStatus));
-        String method = open.node(FeatureSettingsParser.LIVENESS).map(n -> settings.liveness(n).faceLivenessMethod()).orElse(null);
+        LivenessMethod method = open.livenessMethod().orElse(null);
         // an active-liveness session captures its face through a head-move challenge, not a single selfie
-        String faceStep = "ACTIVE_3D".equals(method) ? "challenge" : "selfie";
+        String faceStep = method == LivenessMethod.ACTIVE_3D ? "challenge" : "selfie";
         steps.add(new CaptureState.Step(faceStep, selfieState, used, selfieAllowed));
         if (next == null && !"done".equals(selfieState)) {
             next = faceStep;
         }
-        if (Status.NOT_STARTED.equals(session.status) || Status.RESUBMITTED.equals(session.status)) {
+        if (session.status == Status.NOT_STARTED || session.status == Status.RESUBMITTED) {
             next = "start";
-        } else if (!Status.IN_PROGRESS.equals(session.status)) {
+        } else if (session.status != Status.IN_PROGRESS) {
             next = "done";
         } else if (next == null) {
             next = "done";
@@ -107,10 +95,10 @@ public class CaptureSessions {
                 method, steps, next, lastAttempt, session.callback, session.callbackMethod);
     }
 
-    private static String stepState(Optional<String> itemStatus) {
+    private static String stepState(Optional<Status> itemStatus) {
         if (itemStatus.isEmpty()) {
             return "pending";
         }
-        return Status.NOT_FINISHED.equals(itemStatus.get()) ? "retry" : "done";
+        return itemStatus.get() == Status.NOT_FINISHED ? "retry" : "done";
     }
 }

@@ -1,5 +1,9 @@
 package dev.likeness.capture;
 
+import dev.likeness.session.AttemptRecorder;
+import dev.likeness.verdict.Status;
+import dev.likeness.workflow.LivenessMethod;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -10,8 +14,8 @@ import java.util.UUID;
  * @param nextStep {@code start}, {@code document}, {@code selfie}, {@code challenge} (active liveness) or {@code done}
  * @param lastAttempt the outcome of the call just made, or null for a plain read
  */
-public record CaptureState(UUID sessionId, String status, String workflowType, String language,
-                           String livenessMethod, List<Step> steps, String nextStep, LastAttempt lastAttempt,
+public record CaptureState(UUID sessionId, Status status, String workflowType, String language,
+                           LivenessMethod livenessMethod, List<Step> steps, String nextStep, LastAttempt lastAttempt,
                            String callback, String callbackMethod) {
 
     /** One capture step and its attempts. */
@@ -24,5 +28,9 @@ public record CaptureState(UUID sessionId, String status, String workflowType, S
      * @param reasons the risk codes behind a retry or failure, for the page's guidance
      */
     public record LastAttempt(String step, String outcome, List<String> reasons, int attemptsRemaining) {
+
+        static LastAttempt of(String step, AttemptRecorder.Result result) {
+            return new LastAttempt(step, result.outcome(), result.reasons(), result.attemptsRemaining());
+        }
     }
 }

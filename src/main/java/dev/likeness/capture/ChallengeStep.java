@@ -9,13 +9,15 @@ import dev.likeness.liveness.active.ActiveLivenessAnalyzer;
 import dev.likeness.liveness.active.ActiveScore;
 import dev.likeness.liveness.active.HeadMove;
 import dev.likeness.media.MediaVault;
+import dev.likeness.session.AttemptRecorder;
 import dev.likeness.session.DocumentCheck;
 import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
+import dev.likeness.session.PinnedSession;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
-import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.LivenessMethod;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -64,7 +66,6 @@ public class ChallengeStep {
 
     private final CaptureSessions sessions;
     private final AttemptRecorder recorder;
-    private final FeatureSettingsParser settings;
     private final ActiveLivenessAnalyzer analyzer;
     private final PassiveLivenessScorer scorer;
     private final InferenceSlots slots;
@@ -72,12 +73,10 @@ public class ChallengeStep {
     /** Moves every challenge asks for when configured (tests only), else empty: random moves. */
     private final List<HeadMove> fixedMoves;
 
-    public ChallengeStep(CaptureSessions sessions, AttemptRecorder recorder, FeatureSettingsParser settings,
-                         ActiveLivenessAnalyzer analyzer, PassiveLivenessScorer scorer, InferenceSlots slots, MediaVault vault,
-                         LivenessConfig config) {
+    public ChallengeStep(CaptureSessions sessions, AttemptRecorder recorder, ActiveLivenessAnalyzer analyzer,
+                         PassiveLivenessScorer scorer, InferenceSlots slots, MediaVault vault, LivenessConfig config) {
         this.sessions = sessions;
         this.recorder = recorder;
-        this.settings = settings;
         this.analyzer = analyzer;
         this.scorer = scorer;
         this.slots = slots;
@@ -102,7 +101,7 @@ public class ChallengeStep {
     /** A new challenge for the next attempt; an unused earlier one stops being valid. */
     @Transactional
     public ChallengeView issue(String token) {
-        CaptureSessions.Open open = sessions.byToken(token, true);
+        PinnedSession open = sessions.byToken(token, true);
         requireActive(open);
         VerificationSession session = open.session();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -129,7 +128,7 @@ public class ChallengeStep {
     /** Checks the session and the challenge before any frame is decoded; returns the moves asked for. */
     @Transactional
     public List<HeadMove> requireUsable(String token, UUID challengeId, String nonce) {
-        CaptureSessions.Open open = sessions.byToken(token);
+        PinnedSession open = sessions.byToken(token);
         requireActive(open);
         return usable(open, challengeId, nonce).moves();
     }
@@ -147,7 +146,7 @@ public class ChallengeStep {
 
     @Transactional
     public CaptureState record(String token, UUID challengeId, String nonce, List<byte[]> frames, Measurement m) {
-        CaptureSessions.Open open = sessions.byToken(token, true);
+        PinnedSession open = sessions.byToken(token, true);
         requireActive(open);
         ActiveChallenge challenge = usable(open, challengeId, nonce);
         VerificationSession session = open.session();
@@ -163,24 +162,23 @@ public class ChallengeStep {
         AttemptRecorder.LivenessReading reading = new AttemptRecorder.LivenessReading(score, null, null, null,
                 (s, nodeId) -> ActiveScore.judge(f, score, LivenessPolicy.of(s), nodeId));
         float[] embedding = f.best() == null ? null : f.best().embedding();
-        return recorder.record(open, new AttemptRecorder.Attempt("challenge", image, video, embedding, reading));
+        AttemptRecorder.Result result = recorder.record(open, new AttemptRecorder.Attempt(image, video, embedding, reading));
+        return sessions.state(open, CaptureState.LastAttempt.of("challenge", result));
     }
 
-    private void requireActive(CaptureSessions.Open open) {
+    private void requireActive(PinnedSession open) {
         CaptureSessions.requireInProgress(open.session());
         if (open.isKyc() && DocumentCheck.<DocumentCheck>find("sessionId = ?1 and status <> ?2", open.session().id,
                 Status.NOT_FINISHED).firstResultOptional().isEmpty()) {
             throw new ApiException(409, "Take the photo of the identity document first.", "document_required");
         }
-        boolean active = open.node(FeatureSettingsParser.LIVENESS)
-                .map(n -> "ACTIVE_3D".equals(settings.liveness(n).faceLivenessMethod())).orElse(false);
-        if (!active) {
+        if (open.livenessMethod().filter(m -> m == LivenessMethod.ACTIVE_3D).isEmpty()) {
             throw new ApiException(409, "This session's liveness step is a single selfie, not an active challenge.",
                     "passive_liveness_required");
         }
     }
 
-    private static ActiveChallenge usable(CaptureSessions.Open open, UUID challengeId, String nonce) {
+    private static ActiveChallenge usable(PinnedSession open, UUID challengeId, String nonce) {
         ActiveChallenge challenge = ActiveChallenge.<ActiveChallenge>find("id = ?1 and sessionId = ?2", challengeId,
                 open.session().id).firstResultOptional().orElseThrow(() ->
                 new ApiException(404, "No such challenge for this session; request a new one.", "challenge_not_found"));

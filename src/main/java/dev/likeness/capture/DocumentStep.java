@@ -1,7 +1,5 @@
 package dev.likeness.capture;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.ApiException;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.AnalyzedFace;
@@ -16,6 +14,8 @@ import dev.likeness.risk.LogType;
 import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
 import dev.likeness.session.DocumentCheck;
+import dev.likeness.session.PinnedSession;
+import dev.likeness.session.SessionOutcome;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.storedface.StoredFace;
 import dev.likeness.storedface.StoredFaces;
@@ -33,7 +33,6 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -51,30 +50,25 @@ public class DocumentStep {
 
     private final CaptureSessions sessions;
     private final SessionOutcome outcome;
-    private final FeatureSettingsParser settings;
     private final FaceEngine engine;
     private final FaceMatcher matcher;
     private final InferenceSlots slots;
     private final StoredFaces storedFaces;
     private final MediaVault vault;
-    private final ObjectMapper mapper;
 
-    public DocumentStep(CaptureSessions sessions, SessionOutcome outcome, FeatureSettingsParser settings,
-                        FaceEngine engine, FaceMatcher matcher, InferenceSlots slots, StoredFaces storedFaces,
-                        MediaVault vault, ObjectMapper mapper) {
+    public DocumentStep(CaptureSessions sessions, SessionOutcome outcome, FaceEngine engine, FaceMatcher matcher,
+                        InferenceSlots slots, StoredFaces storedFaces, MediaVault vault) {
         this.sessions = sessions;
         this.outcome = outcome;
-        this.settings = settings;
         this.engine = engine;
         this.matcher = matcher;
         this.slots = slots;
         this.storedFaces = storedFaces;
         this.vault = vault;
-        this.mapper = mapper;
     }
 
     public void requireExpected(String token) {
-        CaptureSessions.Open open = sessions.byToken(token);
+        PinnedSession open = sessions.byToken(token);
         CaptureSessions.requireInProgress(open.session());
         if (!open.isKyc()) {
             throw new ApiException(409, "This session takes no identity document.", "document_not_expected");
@@ -98,19 +92,15 @@ public class DocumentStep {
 
     @Transactional
     public CaptureState record(String token, byte[] bytes, String contentType, Measurement m) {
-        CaptureSessions.Open open = sessions.byToken(token, true);
+        PinnedSession open = sessions.byToken(token, true);
         VerificationSession session = open.session();
         CaptureSessions.requireInProgress(session);
         FeatureNode node = open.node(FeatureSettingsParser.ID_VERIFICATION).orElseThrow();
-        int maxAttempts = settings.document(node).documentMaxAttempts();
+        int maxAttempts = open.document().orElseThrow().documentMaxAttempts();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         DocumentCheck check = DocumentCheck.<DocumentCheck>find("sessionId", session.id).firstResultOptional().orElseGet(() -> {
             DocumentCheck created = new DocumentCheck();
-            created.id = UUID.randomUUID();
-            created.sessionId = session.id;
-            created.applicationId = session.applicationId;
-            created.nodeId = node.nodeId();
-            created.createdAt = now;
+            created.begin(session, node.nodeId(), now);
             return created;
         });
         check.attempts += 1;
@@ -135,7 +125,7 @@ public class DocumentStep {
             check.portraitMediaId = null;
             result = retry ? "retry" : "final";
         }
-        check.warnings = json(warnings);
+        check.warnings = warnings;
         check.persist();
         DocumentCheck.flush();
         if ("final".equals(result)) {
@@ -163,14 +153,6 @@ public class DocumentStep {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

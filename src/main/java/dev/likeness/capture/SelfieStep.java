@@ -8,15 +8,18 @@ import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.liveness.PassiveLivenessScorer;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.MediaVault;
+import dev.likeness.session.AttemptRecorder;
 import dev.likeness.session.DocumentCheck;
+import dev.likeness.session.PinnedSession;
 import dev.likeness.session.VerificationSession;
 import dev.likeness.verdict.LivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
-import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.LivenessMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -34,17 +37,15 @@ public class SelfieStep {
 
     private final CaptureSessions sessions;
     private final AttemptRecorder recorder;
-    private final FeatureSettingsParser settings;
     private final FaceEngine engine;
     private final PassiveLivenessScorer scorer;
     private final InferenceSlots slots;
     private final MediaVault vault;
 
-    public SelfieStep(CaptureSessions sessions, AttemptRecorder recorder, FeatureSettingsParser settings,
-                      FaceEngine engine, PassiveLivenessScorer scorer, InferenceSlots slots, MediaVault vault) {
+    public SelfieStep(CaptureSessions sessions, AttemptRecorder recorder, FaceEngine engine, PassiveLivenessScorer scorer,
+                      InferenceSlots slots, MediaVault vault) {
         this.sessions = sessions;
         this.recorder = recorder;
-        this.settings = settings;
         this.engine = engine;
         this.scorer = scorer;
         this.slots = slots;
@@ -53,19 +54,17 @@ public class SelfieStep {
 
     /** Checks that a selfie is expected now, before the image is even decoded. */
     public void requireExpected(String token) {
-        CaptureSessions.Open open = sessions.byToken(token);
+        PinnedSession open = sessions.byToken(token);
         CaptureSessions.requireInProgress(open.session());
         if (open.isKyc() && DocumentCheck.<DocumentCheck>find("sessionId = ?1 and status <> ?2", open.session().id,
                 Status.NOT_FINISHED).firstResultOptional().isEmpty()) {
             throw new ApiException(409, "Take the photo of the identity document first.", "document_required");
         }
-        boolean needsPassive = open.node(FeatureSettingsParser.LIVENESS)
-                .map(n -> "PASSIVE".equals(settings.liveness(n).faceLivenessMethod())).orElse(false);
-        if (needsPassive) {
+        Optional<LivenessMethod> method = open.livenessMethod();
+        if (method.isPresent() && method.get() == LivenessMethod.PASSIVE) {
             scorer.requireAvailable();
         }
-        if (open.node(FeatureSettingsParser.LIVENESS).map(n -> !"PASSIVE".equals(settings.liveness(n).faceLivenessMethod()))
-                .orElse(false)) {
+        if (method.isPresent() && method.get() != LivenessMethod.PASSIVE) {
             throw new ApiException(409, "This session's liveness step is an active challenge, not a single selfie.",
                     "active_liveness_required");
         }
@@ -86,7 +85,7 @@ public class SelfieStep {
 
     @Transactional
     public CaptureState record(String token, byte[] bytes, String contentType, Measurement m) {
-        CaptureSessions.Open open = sessions.byToken(token, true);
+        PinnedSession open = sessions.byToken(token, true);
         VerificationSession session = open.session();
         CaptureSessions.requireInProgress(session);
         FaceAnalysis analysis = m.analysis();
@@ -99,6 +98,7 @@ public class SelfieStep {
                 analysis.subject().map(f -> f.age()).orElse(null),
                 (s, nodeId) -> LivenessJudge.judge(m.livenessScore(), analysis.quality(), analysis.faces().size(),
                         LivenessPolicy.of(s), nodeId));
-        return recorder.record(open, new AttemptRecorder.Attempt("selfie", selfieMedia, null, analysis.embedding(), reading));
+        AttemptRecorder.Result result = recorder.record(open, new AttemptRecorder.Attempt(selfieMedia, null, analysis.embedding(), reading));
+        return sessions.state(open, CaptureState.LastAttempt.of("selfie", result));
     }
 }

@@ -2,6 +2,8 @@ package dev.likeness.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.likeness.risk.Warning;
+import dev.likeness.verdict.Status;
+import dev.likeness.workflow.LivenessMethod;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +18,7 @@ public record Decision(
         String sessionKind,
         long sessionNumber,
         String sessionUrl,
-        String status,
+        Status status,
         String environment,
         UUID workflowId,
         Integer workflowVersion,
@@ -42,23 +44,23 @@ public record Decision(
         OffsetDateTime expiresAt) {
 
     /** {@code liveness_checks[]} item (§4.1). */
-    public record LivenessItem(String nodeId, String status, String method, Double score, String referenceImage,
+    public record LivenessItem(String nodeId, Status status, LivenessMethod method, Double score, String referenceImage,
                                String videoUrl, Double ageEstimation, List<Object> matches, Double faceQuality,
                                Double faceLuminance, List<Warning> warnings) {
     }
 
     /** {@code face_matches[]} item (§4.2). */
-    public record FaceMatchItem(String nodeId, String status, Double score, UUID sourceImageSessionId,
+    public record FaceMatchItem(String nodeId, Status status, Double score, UUID sourceImageSessionId,
                                 String sourceImage, String targetImage, List<Warning> warnings) {
     }
 
     /** {@code id_verifications[]} item, reduced to what this service reads: the document photo and its portrait. */
-    public record IdVerification(String nodeId, String status, String frontImage, String portraitImage,
+    public record IdVerification(String nodeId, Status status, String frontImage, String portraitImage,
                                  List<Warning> warnings) {
     }
 
     /** {@code reviews[]} entry. */
-    public record Review(UUID id, String action, String oldStatus, String newStatus, String note,
+    public record Review(UUID id, String action, Status oldStatus, Status newStatus, String note,
                          OffsetDateTime createdAt) {
     }
 }

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.faceindex.IndexMatch;
 import dev.likeness.media.SignedUrlIssuer;
-import dev.likeness.risk.Warning;
 import dev.likeness.security.Application;
 import dev.likeness.session.DocumentCheck;
 import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
-import dev.likeness.session.SessionCreator;
+import dev.likeness.session.SessionUrls;
 import dev.likeness.session.SessionReview;
 import dev.likeness.session.VerificationSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,18 +27,14 @@ public class DecisionBuilder {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
-    private static final TypeReference<List<IndexMatch>> MATCHES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Warning>> WARNINGS = new TypeReference<>() {
-    };
 
     private final SignedUrlIssuer links;
-    private final SessionCreator sessions;
+    private final SessionUrls urls;
     private final ObjectMapper mapper;
 
-    public DecisionBuilder(SignedUrlIssuer links, SessionCreator sessions, ObjectMapper mapper) {
+    public DecisionBuilder(SignedUrlIssuer links, SessionUrls urls, ObjectMapper mapper) {
         this.links = links;
-        this.sessions = sessions;
+        this.urls = urls;
         this.mapper = mapper;
     }
 
@@ -51,7 +46,7 @@ public class DecisionBuilder {
         List<Decision.IdVerification> documents = DocumentCheck.ofSession(session.id).stream().map(this::document).toList();
         List<Decision.Review> reviews = SessionReview.ofSession(session.id).stream()
                 .map(r -> new Decision.Review(r.id, r.action, r.oldStatus, r.newStatus, r.comment, r.createdAt)).toList();
-        return new Decision(session.id, session.sessionKind, session.sessionNumber, sessions.url(session), session.status,
+        return new Decision(session.id, session.sessionKind, session.sessionNumber, urls.url(session), session.status,
                 application == null ? "live" : application.environment, session.workflowId, session.workflowVersion,
                 features, session.vendorData, tree(session.metadata), tree(session.expectedDetails),
                 tree(session.contactDetails), session.callback,
@@ -62,22 +57,22 @@ public class DecisionBuilder {
     private Decision.LivenessItem liveness(LivenessCheck c) {
         return new Decision.LivenessItem(c.nodeId, c.status, c.method, number(c.score), links.link(c.referenceMediaId),
                 links.link(c.videoMediaId), number(c.ageEstimation), matches(c.matches), number(c.faceQuality),
-                number(c.faceLuminance), read(c.warnings, WARNINGS));
+                number(c.faceLuminance), c.warnings);
     }
 
     private Decision.FaceMatchItem faceMatch(FaceMatchCheck c) {
         return new Decision.FaceMatchItem(c.nodeId, c.status, number(c.score), c.sourceImageSessionId,
-                links.link(c.sourceMediaId), links.link(c.targetMediaId), read(c.warnings, WARNINGS));
+                links.link(c.sourceMediaId), links.link(c.targetMediaId), c.warnings);
     }
 
     private Decision.IdVerification document(DocumentCheck c) {
         return new Decision.IdVerification(c.nodeId, c.status, links.link(c.frontMediaId), links.link(c.portraitMediaId),
-                read(c.warnings, WARNINGS));
+                c.warnings);
     }
 
     /** Screening hits with freshly signed images; an empty list before screening ran. */
-    private List<Object> matches(String json) {
-        return json == null ? List.of() : read(json, MATCHES).stream().<Object>map(m -> m.view(links)).toList();
+    private List<Object> matches(List<IndexMatch> matches) {
+        return matches == null ? List.of() : matches.stream().<Object>map(m -> m.view(links)).toList();
     }
 
     private static <T> List<T> orNull(List<T> items) {

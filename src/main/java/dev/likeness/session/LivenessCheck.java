@@ -1,8 +1,14 @@
 package dev.likeness.session;
 
+import dev.likeness.faceindex.IndexMatch;
+import dev.likeness.workflow.LivenessMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,8 +19,9 @@ import java.util.UUID;
 @Table(name = "liveness_check")
 public class LivenessCheck extends SessionItem {
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String method;
+    public LivenessMethod method;
 
     public BigDecimal score;
 
@@ -33,10 +40,10 @@ public class LivenessCheck extends SessionItem {
     @Column(name = "video_media_id")
     public UUID videoMediaId;
 
-    /** JSON array of the screening hits (face index matches), or null before any screening. */
-    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    /** The screening hits (face index matches), stored as a JSON array; null before any screening. */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
-    public String matches;
+    public List<IndexMatch> matches;
 
     public static List<LivenessCheck> ofSession(UUID sessionId) {
         return list("sessionId = ?1 order by createdAt", sessionId);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.ApiException;
 import dev.likeness.common.FieldValidationException;
-import dev.likeness.common.PublicUrlConfig;
 import dev.likeness.face.FaceMatcher;
 import dev.likeness.media.MediaVault;
 import dev.likeness.storedface.StoredFace;
@@ -37,8 +36,8 @@ import java.util.regex.Pattern;
 public class SessionCreator {
 
     private static final Set<String> CALLBACK_METHODS = Set.of("initiator", "completer", "both");
-    private static final Set<String> REUSABLE = Set.of(Status.NOT_STARTED, Status.IN_PROGRESS, Status.RESUBMITTED,
-            "Awaiting User");
+    private static final Set<Status> REUSABLE = Set.of(Status.NOT_STARTED, Status.IN_PROGRESS, Status.RESUBMITTED,
+            Status.AWAITING_USER);
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z]{2,4})?");
 
     /** The answer and whether it is a reused session. */
@@ -51,12 +50,12 @@ public class SessionCreator {
     private final StoredFaces storedFaces;
     private final FaceMatcher matcher;
     private final SessionConfig config;
-    private final PublicUrlConfig publicUrl;
+    private final SessionViews views;
     private final ObjectMapper mapper;
     private final UserEnrolment users;
 
     public SessionCreator(WorkflowCatalog workflows, ReferenceFaceResolver references, MediaVault vault,
-                          StoredFaces storedFaces, FaceMatcher matcher, SessionConfig config, PublicUrlConfig publicUrl,
+                          StoredFaces storedFaces, FaceMatcher matcher, SessionConfig config, SessionViews views,
                           ObjectMapper mapper, UserEnrolment users) {
         this.workflows = workflows;
         this.references = references;
@@ -64,7 +63,7 @@ public class SessionCreator {
         this.storedFaces = storedFaces;
         this.matcher = matcher;
         this.config = config;
-        this.publicUrl = publicUrl;
+        this.views = views;
         this.mapper = mapper;
         this.users = users;
     }
@@ -103,7 +102,7 @@ public class SessionCreator {
             session.callback = request.callback();
             session.metadata = metadata(request.metadata());
             session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return new Created(view(session), true);
+            return new Created(views.of(session), true);
         });
     }
 
@@ -144,22 +143,7 @@ public class SessionCreator {
         }
         VerificationSession.flush();
         VerificationSession.getEntityManager().refresh(session);
-        return view(session);
-    }
-
-    public SessionView view(VerificationSession session) {
-        JsonNode metadata = parse(session.metadata);
-        return new SessionView(session.id, session.sessionNumber, session.sessionToken, url(session), session.vendorData,
-                metadata, session.status, session.workflowId, session.workflowVersion, session.callback,
-                session.sessionKind);
-    }
-
-    public String url(VerificationSession session) {
-        if (session.sessionToken == null) {
-            return null;
-        }
-        String language = session.language == null ? "" : "/" + session.language;
-        return publicUrl.link(language + "/session/" + session.sessionToken);
+        return views.of(session);
     }
 
     private static List<String> decisionFeatures(WorkflowCatalog.Published workflow) {
@@ -220,17 +204,6 @@ public class SessionCreator {
 
     private static String metadata(JsonNode metadata) {
         return metadata == null || metadata.isNull() ? null : metadata.toString();
-    }
-
-    private JsonNode parse(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
-        }
     }
 
     private String json(Object value) {

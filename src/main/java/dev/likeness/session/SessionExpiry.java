@@ -53,7 +53,7 @@ public class SessionExpiry {
                 .getResultList();
         for (UUID id : ids) {
             VerificationSession session = VerificationSession.findById(id);
-            machine.move(session, Status.NOT_STARTED.equals(session.status) ? Status.EXPIRED : Status.ABANDONED);
+            machine.move(session, session.status == Status.NOT_STARTED ? Status.EXPIRED : Status.ABANDONED);
         }
         return ids.size();
     }

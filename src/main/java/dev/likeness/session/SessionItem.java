@@ -1,5 +1,7 @@
 package dev.likeness.session;
 
+import dev.likeness.risk.Warning;
+import dev.likeness.verdict.Status;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -8,6 +10,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,12 +35,12 @@ public abstract class SessionItem extends PanacheEntityBase {
     public String nodeId;
 
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
-    /** JSON array of warnings as the decision shows them. */
+    /** The warnings as the decision shows them, stored as a JSON array. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public String warnings = "[]";
+    public List<Warning> warnings = List.of();
 
     @Column(nullable = false)
     public int attempts;
@@ -46,4 +50,28 @@ public abstract class SessionItem extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** Makes this a new item of the session's node, Not Finished until an attempt decides it. */
+    public void begin(VerificationSession session, String nodeId, OffsetDateTime now) {
+        this.id = UUID.randomUUID();
+        this.sessionId = session.id;
+        this.applicationId = session.applicationId;
+        this.nodeId = nodeId;
+        this.status = Status.NOT_FINISHED;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Adds a warning raised after the item was judged, once per risk, and lets the status follow it
+     * (the most severe wins).
+     */
+    public void raise(Warning warning) {
+        if (warnings.stream().noneMatch(w -> w.risk().equals(warning.risk()))) {
+            List<Warning> all = new ArrayList<>(warnings);
+            all.add(warning);
+            warnings = all;
+        }
+        status = Status.merge(status, Status.ofWarnings(List.of(warning)));
+    }
 }

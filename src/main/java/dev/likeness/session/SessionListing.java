@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.FieldValidationException;
 import dev.likeness.media.SignedUrlIssuer;
+import dev.likeness.verdict.Status;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,11 +27,11 @@ public class SessionListing {
 
     /** A list row, KYC shape. */
     public record Row(UUID sessionId, String sessionKind, long sessionNumber, String sessionUrl, String portraitImage,
-                      String documentType, String fullName, String country, String status, String vendorData,
+                      String documentType, String fullName, String country, Status status, String vendorData,
                       OffsetDateTime createdAt, List<FeatureStatus> features, Object phoneNumber, Object emailAddress) {
     }
 
-    public record FeatureStatus(String feature, String status) {
+    public record FeatureStatus(String feature, Status status) {
     }
 
     /** The query parameters. */
@@ -41,12 +42,12 @@ public class SessionListing {
     public record Result(List<Row> rows, long count) {
     }
 
-    private final SessionCreator sessions;
+    private final SessionUrls urls;
     private final SignedUrlIssuer links;
     private final ObjectMapper mapper;
 
-    public SessionListing(SessionCreator sessions, SignedUrlIssuer links, ObjectMapper mapper) {
-        this.sessions = sessions;
+    public SessionListing(SessionUrls urls, SignedUrlIssuer links, ObjectMapper mapper) {
+        this.urls = urls;
         this.links = links;
         this.mapper = mapper;
     }
@@ -98,9 +99,9 @@ public class SessionListing {
                 where + " order by sessionNumber desc", params).range(window.offset(), window.last()).list();
         // Three reads for the whole page rather than a few per row.
         List<UUID> ids = page.stream().map(s -> s.id).toList();
-        Map<UUID, String> liveness = new HashMap<>();
-        Map<UUID, String> matches = new HashMap<>();
-        Map<UUID, String> documents = new HashMap<>();
+        Map<UUID, Status> liveness = new HashMap<>();
+        Map<UUID, Status> matches = new HashMap<>();
+        Map<UUID, Status> documents = new HashMap<>();
         if (!ids.isEmpty()) {
             LivenessCheck.<LivenessCheck>list("sessionId in ?1", ids).forEach(c -> liveness.put(c.sessionId, c.status));
             FaceMatchCheck.<FaceMatchCheck>list("sessionId in ?1", ids).forEach(c -> matches.put(c.sessionId, c.status));
@@ -110,14 +111,14 @@ public class SessionListing {
         for (VerificationSession s : page) {
             List<FeatureStatus> features = new ArrayList<>();
             for (String name : featureNames(s)) {
-                Map<UUID, String> source = switch (name) {
+                Map<UUID, Status> source = switch (name) {
                     case "LIVENESS" -> liveness;
                     case "FACE_MATCH" -> matches;
                     default -> documents;
                 };
-                features.add(new FeatureStatus(name, source.getOrDefault(s.id, "Not Finished")));
+                features.add(new FeatureStatus(name, source.getOrDefault(s.id, Status.NOT_FINISHED)));
             }
-            rows.add(new Row(s.id, s.sessionKind, s.sessionNumber, sessions.url(s), links.link(s.referenceMediaId),
+            rows.add(new Row(s.id, s.sessionKind, s.sessionNumber, urls.url(s), links.link(s.referenceMediaId),
                     null, null, null, s.status, s.vendorData, s.createdAt, features, null, null));
         }
         return new Result(rows, count);
@@ -133,18 +134,18 @@ public class SessionListing {
     }
 
     /** Accepts Didit's display strings and the upper-snake variants some doc generations use. */
-    static String displayStatus(String status) {
+    static Status displayStatus(String status) {
         return switch (status.toUpperCase(Locale.ROOT).replace(' ', '_')) {
-            case "NOT_STARTED" -> "Not Started";
-            case "IN_PROGRESS" -> "In Progress";
-            case "IN_REVIEW" -> "In Review";
-            case "APPROVED" -> "Approved";
-            case "DECLINED" -> "Declined";
-            case "EXPIRED" -> "Expired";
-            case "ABANDONED" -> "Abandoned";
-            case "RESUBMITTED" -> "Resubmitted";
-            case "KYC_EXPIRED" -> "Kyc Expired";
-            case "AWAITING_USER" -> "Awaiting User";
+            case "NOT_STARTED" -> Status.NOT_STARTED;
+            case "IN_PROGRESS" -> Status.IN_PROGRESS;
+            case "IN_REVIEW" -> Status.IN_REVIEW;
+            case "APPROVED" -> Status.APPROVED;
+            case "DECLINED" -> Status.DECLINED;
+            case "EXPIRED" -> Status.EXPIRED;
+            case "ABANDONED" -> Status.ABANDONED;
+            case "RESUBMITTED" -> Status.RESUBMITTED;
+            case "KYC_EXPIRED" -> Status.KYC_EXPIRED;
+            case "AWAITING_USER" -> Status.AWAITING_USER;
             default -> throw new FieldValidationException("status", "\"" + status + "\" is not a valid choice.");
         };
     }

@@ -3,6 +3,7 @@ package dev.likeness.session;
 import dev.likeness.common.Page;
 import dev.likeness.common.PageQuery;
 import dev.likeness.security.Caller;
+import dev.likeness.verdict.Status;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,7 +36,7 @@ public class SessionResource {
     public record BatchDelete(List<String> sessionNumbers, Boolean deleteAll) {
     }
 
-    public record ReviewView(UUID id, String action, String oldStatus, String newStatus, String note,
+    public record ReviewView(UUID id, String action, Status oldStatus, Status newStatus, String note,
                              OffsetDateTime createdAt) {
         static ReviewView of(SessionReview r) {
             return new ReviewView(r.id, r.action, r.oldStatus, r.newStatus, r.comment, r.createdAt);

@@ -1,5 +1,6 @@
 package dev.likeness.session;
 
+import dev.likeness.verdict.Status;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -29,10 +30,10 @@ public class SessionReview extends PanacheEntityBase {
     public String action;
 
     @Column(name = "old_status")
-    public String oldStatus;
+    public Status oldStatus;
 
     @Column(name = "new_status")
-    public String newStatus;
+    public Status newStatus;
 
     public String comment;
 

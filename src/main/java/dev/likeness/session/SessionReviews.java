@@ -31,9 +31,9 @@ public class SessionReviews {
     public record NewReview(String newStatus, String comment) {
     }
 
-    private static final Set<String> UPDATE_TARGETS = Set.of(Status.APPROVED, Status.DECLINED, Status.RESUBMITTED);
-    private static final Set<String> REVIEW_TARGETS = Set.of(Status.APPROVED, Status.DECLINED, Status.IN_REVIEW);
-    private static final Set<String> RESUBMITTABLE = Set.of(Status.DECLINED, Status.IN_REVIEW, Status.NOT_FINISHED,
+    private static final Set<Status> UPDATE_TARGETS = Set.of(Status.APPROVED, Status.DECLINED, Status.RESUBMITTED);
+    private static final Set<Status> REVIEW_TARGETS = Set.of(Status.APPROVED, Status.DECLINED, Status.IN_REVIEW);
+    private static final Set<Status> RESUBMITTABLE = Set.of(Status.DECLINED, Status.IN_REVIEW, Status.NOT_FINISHED,
             Status.EXPIRED);
 
     private final SessionStatusMachine machine;
@@ -55,24 +55,22 @@ public class SessionReviews {
         if (body == null || body.newStatus() == null) {
             throw new FieldValidationException("new_status", "This field is required.");
         }
-        if (!UPDATE_TARGETS.contains(body.newStatus())) {
-            throw new FieldValidationException("new_status", "\"" + body.newStatus() + "\" is not a valid choice.");
-        }
+        Status to = choice(body.newStatus(), UPDATE_TARGETS);
         if (Boolean.TRUE.equals(body.sendEmail()) && (body.emailAddress() == null || body.emailAddress().isBlank())) {
             throw new FieldValidationException("email_address", "This field is required when send_email is true.");
         }
-        if (session.status.equals(body.newStatus())) {
-            if (Status.RESUBMITTED.equals(body.newStatus())) {
+        if (session.status == to) {
+            if (to == Status.RESUBMITTED) {
                 throw new ApiException(400, "The new status is the same as the current status.");
             }
             return; // Approved → Approved and Declined → Declined change nothing and notify no one.
         }
-        if (Status.RESUBMITTED.equals(body.newStatus())) {
+        if (to == Status.RESUBMITTED) {
             resubmit(session, body.nodesToResubmit());
         }
-        String from = session.status;
-        machine.move(session, body.newStatus());
-        record(session, "status_change", from, body.newStatus(), body.comment());
+        Status from = session.status;
+        machine.move(session, to);
+        record(session, "status_change", from, to, body.comment());
     }
 
     @Transactional
@@ -82,19 +80,23 @@ public class SessionReviews {
         if (body == null || body.newStatus() == null) {
             throw new FieldValidationException("new_status", "This field is required.");
         }
-        if (!REVIEW_TARGETS.contains(body.newStatus())) {
-            throw new FieldValidationException("new_status", "\"" + body.newStatus() + "\" is not a valid choice.");
-        }
+        Status to = choice(body.newStatus(), REVIEW_TARGETS);
         if (body.comment() != null && body.comment().length() > 10_000) {
             throw new FieldValidationException("comment", "Ensure this field has no more than 10000 characters.");
         }
-        if (Status.IN_REVIEW.equals(body.newStatus()) || session.status.equals(body.newStatus())) {
+        if (to == Status.IN_REVIEW || session.status == to) {
             return record(session, "note", session.status, session.status, body.comment());
         }
         requireReviewable(session);
-        String from = session.status;
-        machine.move(session, body.newStatus());
-        return record(session, "status_change", from, body.newStatus(), body.comment());
+        Status from = session.status;
+        machine.move(session, to);
+        return record(session, "status_change", from, to, body.comment());
+    }
+
+    /** The status a reviewer asked for, when it is one of {@code allowed}; the wire text must match exactly. */
+    private static Status choice(String requested, Set<Status> allowed) {
+        return Status.ofWire(requested).filter(allowed::contains).orElseThrow(() ->
+                new FieldValidationException("new_status", "\"" + requested + "\" is not a valid choice."));
     }
 
     private static void requireReviewable(VerificationSession session) {
@@ -137,7 +139,7 @@ public class SessionReviews {
         }
     }
 
-    private static SessionReview record(VerificationSession session, String action, String from, String to, String comment) {
+    private static SessionReview record(VerificationSession session, String action, Status from, Status to, String comment) {
         SessionReview review = new SessionReview();
         review.id = UUID.randomUUID();
         review.sessionId = session.id;

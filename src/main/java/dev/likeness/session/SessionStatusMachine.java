@@ -17,7 +17,7 @@ import java.util.Set;
 @ApplicationScoped
 public class SessionStatusMachine {
 
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
+    private static final Map<Status, Set<Status>> ALLOWED = Map.of(
             Status.NOT_STARTED, Set.of(Status.IN_PROGRESS, Status.EXPIRED),
             Status.IN_PROGRESS, Set.of(Status.APPROVED, Status.DECLINED, Status.IN_REVIEW, Status.ABANDONED),
             Status.RESUBMITTED, Set.of(Status.IN_PROGRESS, Status.APPROVED, Status.DECLINED, Status.IN_REVIEW,
@@ -30,11 +30,11 @@ public class SessionStatusMachine {
             Status.KYC_EXPIRED, Set.of(Status.APPROVED, Status.DECLINED, Status.RESUBMITTED));
 
     /** Statuses a reviewer may change with update-status. */
-    public static final Set<String> REVIEWABLE = Set.of(Status.APPROVED, Status.DECLINED, Status.IN_REVIEW,
+    public static final Set<Status> REVIEWABLE = Set.of(Status.APPROVED, Status.DECLINED, Status.IN_REVIEW,
             Status.KYC_EXPIRED, Status.ABANDONED, Status.RESUBMITTED);
 
     /** Statuses in which the end user can still capture. */
-    public static final Set<String> OPEN = Set.of(Status.NOT_STARTED, Status.IN_PROGRESS, Status.RESUBMITTED);
+    public static final Set<Status> OPEN = Set.of(Status.NOT_STARTED, Status.IN_PROGRESS, Status.RESUBMITTED);
 
     private final Event<SessionStatusChanged> changed;
 
@@ -42,14 +42,14 @@ public class SessionStatusMachine {
         this.changed = changed;
     }
 
-    public static boolean canMove(String from, String to) {
+    public static boolean canMove(Status from, Status to) {
         return ALLOWED.getOrDefault(from, Set.of()).contains(to);
     }
 
     /** Moves the session; an illegal move is a programming error, callers check {@link #canMove} first. */
-    public void move(VerificationSession session, String to) {
-        String from = session.status;
-        if (from.equals(to)) {
+    public void move(VerificationSession session, Status to) {
+        Status from = session.status;
+        if (from == to) {
             return;
         }
         if (!canMove(from, to)) {

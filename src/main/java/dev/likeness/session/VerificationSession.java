@@ -1,5 +1,6 @@
 package dev.likeness.session;
 
+import dev.likeness.verdict.Status;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,7 +49,7 @@ public class VerificationSession extends PanacheEntityBase {
     public String apiService;
 
     @Column(nullable = false)
-    public String status;
+    public Status status;
 
     @Column(name = "vendor_data")
     public String vendorData;

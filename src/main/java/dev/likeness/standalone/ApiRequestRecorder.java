@@ -1,7 +1,6 @@
 package dev.likeness.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.faceindex.IndexMatch;
 import dev.likeness.media.MediaVault;
 import dev.likeness.risk.Warning;
@@ -12,6 +11,7 @@ import dev.likeness.session.VerificationSession;
 import dev.likeness.storedface.StoredFaces;
 import dev.likeness.users.UserEnrolment;
 import dev.likeness.verdict.Status;
+import dev.likeness.workflow.LivenessMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -45,21 +45,19 @@ class ApiRequestRecorder {
 
     private final MediaVault vault;
     private final StoredFaces storedFaces;
-    private final ObjectMapper mapper;
     private final Event<SessionStatusChanged> statusChanged;
     private final UserEnrolment users;
 
-    ApiRequestRecorder(MediaVault vault, StoredFaces storedFaces, ObjectMapper mapper,
-                       Event<SessionStatusChanged> statusChanged, UserEnrolment users) {
+    ApiRequestRecorder(MediaVault vault, StoredFaces storedFaces, Event<SessionStatusChanged> statusChanged,
+                       UserEnrolment users) {
         this.vault = vault;
         this.storedFaces = storedFaces;
-        this.mapper = mapper;
         this.statusChanged = statusChanged;
         this.users = users;
     }
 
     @Transactional
-    UUID faceMatch(UUID applicationId, String status, Double score, List<Warning> warnings, String vendorData,
+    UUID faceMatch(UUID applicationId, Status status, Double score, List<Warning> warnings, String vendorData,
                    JsonNode metadata, StoredImage user, StoredImage ref, OffsetDateTime at) {
         VerificationSession session = session(applicationId, "FACE_MATCH", status, vendorData, metadata, "[\"FACE_MATCH\"]", at);
         FaceMatchCheck check = new FaceMatchCheck();
@@ -68,7 +66,7 @@ class ApiRequestRecorder {
         check.applicationId = applicationId;
         check.status = status;
         check.score = score == null ? null : BigDecimal.valueOf(score);
-        check.warnings = json(warnings);
+        check.warnings = List.copyOf(warnings);
         check.targetMediaId = vault.store(applicationId, session.id, user.kind(), user.contentType(), user.bytes());
         check.sourceMediaId = vault.store(applicationId, session.id, ref.kind(), ref.contentType(), ref.bytes());
         check.attempts = 1;
@@ -80,7 +78,7 @@ class ApiRequestRecorder {
     }
 
     @Transactional
-    UUID liveness(UUID applicationId, String apiService, String status, Double score, Double quality, Double luminance,
+    UUID liveness(UUID applicationId, String apiService, Status status, Double score, Double quality, Double luminance,
                   Double age, List<Warning> warnings, String vendorData, JsonNode metadata, StoredImage user,
                   Indexed indexed, OffsetDateTime at) {
         String features = "FACE_SEARCH".equals(apiService) ? "[\"FACE_SEARCH\"]" : "[\"LIVENESS\"]";
@@ -90,27 +88,27 @@ class ApiRequestRecorder {
         check.sessionId = session.id;
         check.applicationId = applicationId;
         check.status = status;
-        check.method = "PASSIVE";
+        check.method = LivenessMethod.PASSIVE;
         check.score = decimal(score);
         check.faceQuality = decimal(quality);
         check.faceLuminance = decimal(luminance);
         check.ageEstimation = decimal(age);
-        check.warnings = json(warnings);
+        check.warnings = List.copyOf(warnings);
         check.referenceMediaId = vault.store(applicationId, session.id, user.kind(), user.contentType(), user.bytes());
-        check.matches = json(indexed.matches());
+        check.matches = List.copyOf(indexed.matches());
         check.attempts = 1;
         check.createdAt = at;
         check.updatedAt = at;
         check.persist();
         if (indexed.descriptor() != null) {
-            storedFaces.save(applicationId, session.id, vendorData, indexed.source(), Status.APPROVED.equals(status),
+            storedFaces.save(applicationId, session.id, vendorData, indexed.source(), status == Status.APPROVED,
                     indexed.descriptor(), indexed.modelVersion(), check.referenceMediaId, indexed.apiService());
         }
         statusChanged.fire(new SessionStatusChanged(applicationId, session.id, null, status));
         return session.id;
     }
 
-    private VerificationSession session(UUID applicationId, String apiService, String status, String vendorData,
+    private VerificationSession session(UUID applicationId, String apiService, Status status, String vendorData,
                                         JsonNode metadata, String features, OffsetDateTime at) {
         VerificationSession session = new VerificationSession();
         session.id = UUID.randomUUID();
@@ -125,14 +123,6 @@ class ApiRequestRecorder {
         session.persist();
         users.enrol(applicationId, vendorData);
         return session;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("warnings could not be written", e);
-        }
     }
 
     private static BigDecimal decimal(Double value) {

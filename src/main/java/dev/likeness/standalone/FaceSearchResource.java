@@ -38,7 +38,7 @@ import java.util.UUID;
 @Tag(name = "Standalone APIs")
 public class FaceSearchResource {
 
-    public record FaceSearchResult(String status, int totalMatches, List<IndexMatch.View> matches, ImageFaces userImage,
+    public record FaceSearchResult(Status status, int totalMatches, List<IndexMatch.View> matches, ImageFaces userImage,
                                    List<Warning> warnings) {
     }
 
@@ -111,7 +111,7 @@ public class FaceSearchResource {
             matches = result.matches();
             warnings.addAll(0, result.warnings());
         }
-        String status = Status.standalone(warnings);
+        Status status = Status.standalone(warnings);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         StandaloneImage.Upload user = searched.upload();
         UUID requestId = common.save()

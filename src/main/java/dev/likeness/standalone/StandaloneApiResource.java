@@ -17,6 +17,7 @@ import dev.likeness.verdict.FaceMatchJudge;
 import dev.likeness.verdict.LivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
+import dev.likeness.workflow.LivenessMethod;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -50,7 +51,7 @@ public class StandaloneApiResource {
     }
 
 
-    public record FaceMatchResult(String status, Double score, ImageFaces userImage, ImageFaces refImage,
+    public record FaceMatchResult(Status status, Double score, ImageFaces userImage, ImageFaces refImage,
                                   List<Warning> warnings) {
     }
 
@@ -58,7 +59,7 @@ public class StandaloneApiResource {
                                     OffsetDateTime createdAt) {
     }
 
-    public record LivenessResult(String status, String method, Double score, ImageFaces userImage,
+    public record LivenessResult(Status status, LivenessMethod method, Double score, ImageFaces userImage,
                                  List<Warning> warnings, Double faceQuality, Double faceLuminance) {
     }
 
@@ -66,7 +67,7 @@ public class StandaloneApiResource {
                                    OffsetDateTime createdAt) {
     }
 
-    public record AgeEstimationResult(String status, String method, Double score, ImageFaces userImage,
+    public record AgeEstimationResult(Status status, LivenessMethod method, Double score, ImageFaces userImage,
                                       Double ageEstimation, List<Warning> warnings) {
     }
 
@@ -130,7 +131,7 @@ public class StandaloneApiResource {
         FaceAnalysis r = matched.refAnalysis();
         Double score = u.embedding() != null && r.embedding() != null ? matcher.score(u.embedding(), r.embedding()) : null;
         List<Warning> warnings = FaceMatchJudge.judge(score, decline, decline, null);
-        String status = Status.standalone(warnings);
+        Status status = Status.standalone(warnings);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         UUID requestId = UUID.randomUUID();
@@ -168,7 +169,7 @@ public class StandaloneApiResource {
         List<Warning> warnings = new ArrayList<>(LivenessJudge.judge(measured.score(), analysis.quality(),
                 analysis.faces().size(), LivenessPolicy.standalone(decline), null));
         warnings.addAll(screened.warnings());
-        String status = Status.standalone(warnings);
+        Status status = Status.standalone(warnings);
         Double quality = analysis.quality() == null ? null : analysis.quality().quality();
         Double luminance = analysis.quality() == null ? null : analysis.quality().luminance();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -178,7 +179,7 @@ public class StandaloneApiResource {
                         new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
                         indexed(analysis, "passive-liveness", screened), now)
                 : UUID.randomUUID();
-        LivenessResult result = new LivenessResult(status, "PASSIVE", measured.score(),
+        LivenessResult result = new LivenessResult(status, LivenessMethod.PASSIVE, measured.score(),
                 ImageFaces.of(analysis, user.decoded().subsampling()), warnings,
                 quality, luminance);
         return new LivenessResponse(requestId, result, common.vendorData(), common.metadata(), now);
@@ -213,7 +214,7 @@ public class StandaloneApiResource {
             warnings.add(Warning.standalone(Risk.AGE_BELOW_MINIMUM, LogType.ERROR));
         }
         FaceScreening.Screening screened = screening.standalone(caller.applicationId(), common.vendorData(), analysis.embedding());
-        String status = warnings.isEmpty() ? Status.APPROVED : Status.DECLINED;
+        Status status = warnings.isEmpty() ? Status.APPROVED : Status.DECLINED;
         warnings.addAll(screened.warnings());
         status = Status.merge(status, Status.standalone(screened.warnings()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -223,7 +224,7 @@ public class StandaloneApiResource {
                         new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
                         indexed(analysis, "age-estimation", screened), now)
                 : UUID.randomUUID();
-        AgeEstimationResult result = new AgeEstimationResult(status, "PASSIVE", measured.score(),
+        AgeEstimationResult result = new AgeEstimationResult(status, LivenessMethod.PASSIVE, measured.score(),
                 ImageFaces.of(analysis, user.decoded().subsampling()),
                 age, warnings);
         return new AgeEstimationResponse(requestId, result, common.vendorData(), common.metadata(), now);

@@ -1,10 +1,7 @@
 package dev.likeness.storedface;
 
 import dev.likeness.media.MediaCipher;
-import dev.likeness.session.SessionStatusChanged;
-import dev.likeness.verdict.Status;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.nio.ByteBuffer;
@@ -117,13 +114,13 @@ public class StoredFaces {
                 sessionId, source).<StoredFace>list().stream().map(this::open).toList();
     }
 
-    /** Faces from a session qualify for reuse exactly while the session is Approved. */
-    void onStatusChange(@Observes SessionStatusChanged change) {
-        boolean approved = Status.APPROVED.equals(change.to());
-        if (approved || Status.APPROVED.equals(change.from())) {
-            StoredFace.update("approved = ?1 where sessionId = ?2 and source <> ?3", approved, change.sessionId(),
-                    StoredFace.REFERENCE);
-        }
+    /**
+     * Whether a session's faces may serve later sessions as their reference; a session's own
+     * reference never does. The session side decides when (it knows what Approved means).
+     */
+    public void markApproved(UUID sessionId, boolean approved) {
+        StoredFace.update("approved = ?1 where sessionId = ?2 and source <> ?3", approved, sessionId,
+                StoredFace.REFERENCE);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

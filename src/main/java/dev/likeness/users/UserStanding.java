@@ -1,9 +1,5 @@
 package dev.likeness.users;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.likeness.risk.LogType;
 import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
@@ -15,7 +11,6 @@ import dev.likeness.verdict.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,16 +25,14 @@ import java.util.Optional;
 public class UserStanding {
 
     private final UserBlocklist blocklist;
-    private final ObjectMapper mapper;
 
-    public UserStanding(UserBlocklist blocklist, ObjectMapper mapper) {
+    public UserStanding(UserBlocklist blocklist) {
         this.blocklist = blocklist;
-        this.mapper = mapper;
     }
 
     /** The session's outcome after the user's standing; call in the transaction that settles the session. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String settle(VerificationSession session, String outcome) {
+    public Status settle(VerificationSession session, Status outcome) {
         if (session.vendorData == null || session.vendorData.isBlank()) {
             return outcome;
         }
@@ -61,26 +54,6 @@ public class UserStanding {
         Optional<SessionItem> item = LivenessCheck.<LivenessCheck>find("sessionId", session.id).firstResultOptional()
                 .<SessionItem>map(c -> c)
                 .or(() -> FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id).firstResultOptional());
-        item.ifPresent(c -> {
-            Warning warning = Warning.of(risk, logType, c.nodeId);
-            c.warnings = withWarning(c.warnings, warning);
-            c.status = Status.merge(c.status, Status.ofWarnings(List.of(warning)));
-        });
-    }
-
-    private String withWarning(String warnings, Warning warning) {
-        try {
-            JsonNode stored = warnings == null ? mapper.createArrayNode() : mapper.readTree(warnings);
-            ArrayNode list = stored.isArray() ? (ArrayNode) stored : mapper.createArrayNode();
-            for (JsonNode w : list) {
-                if (warning.risk().equals(w.path("risk").asText())) {
-                    return warnings;
-                }
-            }
-            list.add(mapper.valueToTree(warning));
-            return mapper.writeValueAsString(list);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored warnings are not valid JSON", e);
-        }
+        item.ifPresent(c -> c.raise(Warning.of(risk, logType, c.nodeId)));
     }
 }

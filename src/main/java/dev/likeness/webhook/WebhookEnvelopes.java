@@ -114,7 +114,7 @@ public class WebhookEnvelopes {
         Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("session_id", session.id.toString());
         decision.put("session_number", session.sessionNumber);
-        decision.put("status", session.status);
+        decision.put("status", session.status.wire());
         decision.put("vendor_data", session.vendorData);
         decision.put("metadata", parse(session.metadata));
         decision.put("workflow_id", session.workflowId == null ? null : session.workflowId.toString());

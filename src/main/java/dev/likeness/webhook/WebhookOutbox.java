@@ -34,7 +34,7 @@ public class WebhookOutbox {
     @Transactional
     void onStatusChanged(@Observes SessionStatusChanged change) {
         if (change.to() != null) {
-            record(change.applicationId(), change.sessionId(), WebhookEventTypes.STATUS_UPDATED, change.to());
+            record(change.applicationId(), change.sessionId(), WebhookEventTypes.STATUS_UPDATED, change.to().wire());
         }
     }
 

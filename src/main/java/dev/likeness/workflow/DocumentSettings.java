@@ -8,6 +8,10 @@ import java.util.List;
  */
 public record DocumentSettings(Integer documentMaxAttempts, List<StatusRule> statusRules) {
 
+    public DocumentSettings {
+        statusRules = StatusRule.readOnly(statusRules);
+    }
+
     public static DocumentSettings defaults() {
         return new DocumentSettings(3, List.of());
     }

@@ -10,6 +10,10 @@ public record FaceMatchSettings(
         String faceMatchNotComputedAction,
         List<StatusRule> statusRules) {
 
+    public FaceMatchSettings {
+        statusRules = StatusRule.readOnly(statusRules);
+    }
+
     public static FaceMatchSettings defaults() {
         return new FaceMatchSettings(70.0, 50.0, 3, "DECLINE", List.of());
     }

@@ -77,15 +77,16 @@ public class FeatureSettingsParser {
         return nodes;
     }
 
-    public LivenessSettings liveness(FeatureNode node) {
+    /** Per node; callers read the typed settings of a {@link WorkflowSteps}, converted once per version. */
+    LivenessSettings liveness(FeatureNode node) {
         return mapper.convertValue(node.config(), LivenessSettings.class);
     }
 
-    public FaceMatchSettings faceMatch(FeatureNode node) {
+    FaceMatchSettings faceMatch(FeatureNode node) {
         return mapper.convertValue(node.config(), FaceMatchSettings.class);
     }
 
-    public DocumentSettings document(FeatureNode node) {
+    DocumentSettings document(FeatureNode node) {
         return mapper.convertValue(node.config(), DocumentSettings.class);
     }
 
@@ -142,7 +143,7 @@ public class FeatureSettingsParser {
         if (typed instanceof LivenessSettings s) {
             if (!LivenessSettings.METHODS.contains(s.faceLivenessMethod())) {
                 errors.put("face_liveness_method", "Must be one of " + LivenessSettings.METHODS + ".");
-            } else if ("FLASHING".equals(s.faceLivenessMethod())) {
+            } else if (s.faceLivenessMethod() == LivenessMethod.FLASHING) {
                 errors.put("face_liveness_method", "FLASHING is not supported by this service; use PASSIVE or ACTIVE_3D.");
             }
             range(errors, "face_liveness_max_attempts", s.faceLivenessMaxAttempts(), 1, 3);

@@ -1,5 +1,7 @@
 package dev.likeness.workflow;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ import java.util.List;
  * text is read); {@code race_map_similarity_thresholds} is kept and ignored (the application's bands apply).
  */
 public record LivenessSettings(
-        String faceLivenessMethod,
+        LivenessMethod faceLivenessMethod,
         Integer faceLivenessMaxAttempts,
         Double faceLivenessScoreReviewThreshold,
         Double faceLivenessScoreDeclineThreshold,
@@ -28,7 +30,13 @@ public record LivenessSettings(
         java.util.Map<String, Object> raceMapSimilarityThresholds,
         List<StatusRule> statusRules) {
 
-    public static final List<String> METHODS = List.of("PASSIVE", "ACTIVE_3D", "FLASHING");
+    public LivenessSettings {
+        raceMapSimilarityThresholds = raceMapSimilarityThresholds == null ? null
+                : Collections.unmodifiableMap(new LinkedHashMap<>(raceMapSimilarityThresholds));
+        statusRules = StatusRule.readOnly(statusRules);
+    }
+
+    public static final List<LivenessMethod> METHODS = List.of(LivenessMethod.values());
 
     /** Screening is on unless switched off; workflows saved before it existed have no value. */
     public boolean screensFaces() {
@@ -40,7 +48,7 @@ public record LivenessSettings(
     }
 
     public static LivenessSettings defaults() {
-        return new LivenessSettings("PASSIVE", 3, 70.0, 50.0, 30.0, 10.0, 15.0, "REVIEW", 95.0, "REVIEW",
+        return new LivenessSettings(LivenessMethod.PASSIVE, 3, 70.0, 50.0, 30.0, 10.0, 15.0, "REVIEW", 95.0, "REVIEW",
                 "NO_ACTION", "NO_ACTION", "NO_ACTION", "NO_ACTION", true, null, List.of());
     }
 }

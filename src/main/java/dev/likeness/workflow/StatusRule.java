@@ -1,5 +1,7 @@
 package dev.likeness.workflow;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +17,11 @@ public record StatusRule(String field, String operator, Object value, String sta
             "not_in", "is_empty", "is_not_empty", "regex", "fuzzy_match");
     public static final List<String> STATUSES = List.of("Approved", "Declined", "In Review", "No Action");
     public static final Set<String> VALUE_TYPES = Set.of("literal", "field", "list", "relative_date");
+
+    /** Settings are shared once parsed (see {@link WorkflowSteps}), so their rule lists are read-only. */
+    static List<StatusRule> readOnly(List<StatusRule> rules) {
+        return rules == null ? null : Collections.unmodifiableList(new ArrayList<>(rules));
+    }
 
     /** Null when the rule is well-formed, else what is wrong with it. */
     public String problem() {

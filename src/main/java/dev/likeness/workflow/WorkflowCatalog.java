@@ -13,26 +13,40 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Creates, versions and reads workflows; the one place that writes workflow rows. */
 @ApplicationScoped
 public class WorkflowCatalog {
 
     /** A workflow as published at one version, which is what sessions run. */
-    public record Published(Workflow workflow, int version, List<FeatureNode> features) {
+    public record Published(Workflow workflow, int version, WorkflowSteps steps) {
+
+        public List<FeatureNode> features() {
+            return steps.features();
+        }
 
         public Optional<FeatureNode> node(String feature) {
-            return features.stream().filter(n -> n.feature().equals(feature)).findFirst();
+            return steps.node(feature);
         }
     }
 
     private static final TypeReference<List<FeatureNode>> NODES = new TypeReference<>() {
     };
+    /** Far more versions than a deployment reads in a day; past it the cache starts afresh. */
+    private static final int MAX_CACHED_VERSIONS = 4096;
 
     private final FeatureSettingsParser parser;
     private final ObjectMapper mapper;
+    /**
+     * Versions as read from the database, parsed once: a capture request reads its session's
+     * version several times, and a published version never changes. Filled only from committed
+     * rows, never while publishing, so a rolled-back publication cannot linger here.
+     */
+    private final Map<WorkflowVersion.Key, WorkflowSteps> parsed = new ConcurrentHashMap<>();
 
     public WorkflowCatalog(FeatureSettingsParser parser, ObjectMapper mapper) {
         this.parser = parser;
@@ -65,7 +79,7 @@ public class WorkflowCatalog {
         workflow.updatedAt = now;
         workflow.persist();
         publish(workflow, nodes, now);
-        return new Published(workflow, 1, nodes);
+        return new Published(workflow, 1, WorkflowSteps.of(nodes, parser));
     }
 
     /** Publishes a new version; sessions already created keep running the version they pinned. */
@@ -73,7 +87,7 @@ public class WorkflowCatalog {
     public Published update(UUID applicationId, UUID workflowId, String label,
                             List<FeatureSettingsParser.FeatureRequest> features, Boolean makeDefault) {
         Workflow workflow = Workflow.findOwned(applicationId, workflowId).orElseThrow(ApiException::notFound);
-        List<FeatureNode> previous = read(workflow.id, workflow.currentVersion);
+        List<FeatureNode> previous = steps(workflow.id, workflow.currentVersion).features();
         List<FeatureNode> nodes = features == null && label == null ? previous
                 : parser.parse(workflow.workflowType, features == null ? asRequests(previous) : features, previous);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -89,22 +103,22 @@ public class WorkflowCatalog {
             publish(workflow, nodes, now);
         }
         workflow.updatedAt = now;
-        return new Published(workflow, workflow.currentVersion, nodes);
+        return new Published(workflow, workflow.currentVersion, WorkflowSteps.of(nodes, parser));
     }
 
     public Published latest(UUID applicationId, UUID workflowId) {
         Workflow workflow = Workflow.findOwned(applicationId, workflowId).orElseThrow(ApiException::notFound);
-        return new Published(workflow, workflow.currentVersion, read(workflow.id, workflow.currentVersion));
+        return new Published(workflow, workflow.currentVersion, steps(workflow.id, workflow.currentVersion));
     }
 
     public Optional<Published> find(UUID applicationId, UUID workflowId) {
         return Workflow.findOwned(applicationId, workflowId)
-                .map(w -> new Published(w, w.currentVersion, read(w.id, w.currentVersion)));
+                .map(w -> new Published(w, w.currentVersion, steps(w.id, w.currentVersion)));
     }
 
     public Published version(UUID applicationId, UUID workflowId, int version) {
         Workflow workflow = Workflow.findOwned(applicationId, workflowId).orElseThrow(ApiException::notFound);
-        return new Published(workflow, version, read(workflow.id, version));
+        return new Published(workflow, version, steps(workflow.id, version));
     }
 
     public List<Workflow> list(UUID applicationId, Page.Window window) {
@@ -117,6 +131,21 @@ public class WorkflowCatalog {
 
     public Optional<Workflow> defaultOf(UUID applicationId) {
         return Workflow.find("applicationId = ?1 and isDefault = true", applicationId).firstResultOptional();
+    }
+
+    private WorkflowSteps steps(UUID workflowId, int version) {
+        WorkflowVersion.Key key = new WorkflowVersion.Key(workflowId, version);
+        WorkflowSteps cached = parsed.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        WorkflowSteps steps = WorkflowSteps.of(read(workflowId, version), parser);
+        if (parsed.size() >= MAX_CACHED_VERSIONS) {
+            parsed.clear();
+        }
+        // Two requests may parse the same version at once; either result is the same, keep the first.
+        WorkflowSteps raced = parsed.putIfAbsent(key, steps);
+        return raced == null ? steps : raced;
     }
 
     private List<FeatureNode> read(UUID workflowId, int version) {

@@ -2,6 +2,7 @@ package dev.likeness.webhook;
 
 import dev.likeness.session.SessionStatusChanged;
 import dev.likeness.session.VerificationSession;
+import dev.likeness.verdict.Status;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,7 +30,7 @@ class SessionFixture {
             VerificationSession s = new VerificationSession();
             s.id = UUID.randomUUID();
             s.applicationId = applicationId;
-            s.status = "Not Started";
+            s.status = Status.NOT_STARTED;
             s.vendorData = vendorData;
             s.metadata = metadataJson;
             s.features = "[\"LIVENESS\",\"FACE_MATCH\"]";
@@ -48,10 +49,11 @@ class SessionFixture {
     void changeStatus(UUID applicationId, UUID sessionId, String to, Runnable inSameTransaction) {
         QuarkusTransaction.requiringNew().run(() -> {
             VerificationSession s = VerificationSession.findById(sessionId);
-            String from = s.status;
-            s.status = to;
+            Status from = s.status;
+            Status next = Status.ofWire(to).orElseThrow();
+            s.status = next;
             s.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            events.fire(new SessionStatusChanged(applicationId, sessionId, from, to));
+            events.fire(new SessionStatusChanged(applicationId, sessionId, from, next));
             inSameTransaction.run();
         });
     }

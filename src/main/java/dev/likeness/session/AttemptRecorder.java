@@ -1,15 +1,10 @@
-package dev.likeness.capture;
+package dev.likeness.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.face.FaceMatcher;
 import dev.likeness.faceindex.FaceScreening;
 import dev.likeness.risk.LogType;
 import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
-import dev.likeness.session.FaceMatchCheck;
-import dev.likeness.session.LivenessCheck;
-import dev.likeness.session.VerificationSession;
 import dev.likeness.storedface.StoredFace;
 import dev.likeness.storedface.StoredFaceRefresher;
 import dev.likeness.storedface.StoredFaces;
@@ -18,6 +13,7 @@ import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FaceMatchSettings;
 import dev.likeness.workflow.FeatureNode;
 import dev.likeness.workflow.FeatureSettingsParser;
+import dev.likeness.workflow.LivenessMethod;
 import dev.likeness.workflow.LivenessSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -51,39 +47,41 @@ public class AttemptRecorder {
     }
 
     /**
-     * @param step the capture step's name in the answer ({@code selfie}, {@code challenge})
      * @param imageMedia the stored face image (liveness reference image, face-match target)
      * @param videoMedia the stored frame set, or null
      * @param embedding the face's descriptor for face match, or null without a face
      */
-    public record Attempt(String step, UUID imageMedia, UUID videoMedia, float[] embedding, LivenessReading liveness) {
+    public record Attempt(UUID imageMedia, UUID videoMedia, float[] embedding, LivenessReading liveness) {
     }
 
-    private final CaptureSessions sessions;
+    /**
+     * What became of the attempt.
+     *
+     * @param outcome {@code accepted} (step done), {@code retry} (capture again), {@code final} (step
+     *     done without passing; the session is being decided)
+     * @param reasons the risk codes behind a retry or failure
+     */
+    public record Result(String outcome, List<String> reasons, int attemptsRemaining) {
+    }
+
     private final SessionOutcome outcome;
-    private final FeatureSettingsParser settings;
     private final FaceMatcher matcher;
     private final StoredFaces storedFaces;
     private final StoredFaceRefresher refresher;
     private final FaceScreening screening;
-    private final ObjectMapper mapper;
 
-    public AttemptRecorder(CaptureSessions sessions, SessionOutcome outcome, FeatureSettingsParser settings,
-                           FaceMatcher matcher, StoredFaces storedFaces, StoredFaceRefresher refresher,
-                           FaceScreening screening, ObjectMapper mapper) {
+    public AttemptRecorder(SessionOutcome outcome, FaceMatcher matcher, StoredFaces storedFaces,
+                           StoredFaceRefresher refresher, FaceScreening screening) {
         this.screening = screening;
-        this.sessions = sessions;
         this.outcome = outcome;
-        this.settings = settings;
         this.matcher = matcher;
         this.storedFaces = storedFaces;
         this.refresher = refresher;
-        this.mapper = mapper;
     }
 
-    /** Call with the session row locked ({@link CaptureSessions#byToken(String, boolean)}). */
+    /** Call with the session row locked for the transaction: one attempt at a time. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CaptureState record(CaptureSessions.Open open, Attempt attempt) {
+    public Result record(PinnedSession open, Attempt attempt) {
         VerificationSession session = open.session();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         LivenessReading reading = attempt.liveness();
@@ -91,7 +89,7 @@ public class AttemptRecorder {
         List<Pending> pending = new ArrayList<>();
         Optional<FeatureNode> livenessNode = open.node(FeatureSettingsParser.LIVENESS);
         if (livenessNode.isPresent()) {
-            LivenessSettings s = settings.liveness(livenessNode.get());
+            LivenessSettings s = open.liveness().orElseThrow();
             LivenessCheck check = LivenessCheck.<LivenessCheck>find("sessionId", session.id).firstResultOptional()
                     .orElseGet(() -> newLiveness(session, livenessNode.get().nodeId(), s.faceLivenessMethod(), now));
             check.attempts += 1;
@@ -101,7 +99,7 @@ public class AttemptRecorder {
                     s.duplicateAction(), check.nodeId)
                     : FaceScreening.Screening.NONE;
             warnings.addAll(screened.warnings());
-            check.matches = json(screened.matches());
+            check.matches = List.copyOf(screened.matches());
             check.score = decimal(reading.score());
             check.faceQuality = decimal(reading.quality());
             check.faceLuminance = decimal(reading.luminance());
@@ -112,12 +110,12 @@ public class AttemptRecorder {
             pending.add(new Pending(warnings, check.attempts, s.faceLivenessMaxAttempts(), !screened.declines(),
                     (status, w) -> {
                         check.status = status;
-                        check.warnings = json(w);
+                        check.warnings = List.copyOf(w);
                     }));
         }
         Optional<FeatureNode> matchNode = open.node(FeatureSettingsParser.FACE_MATCH);
         if (matchNode.isPresent()) {
-            FaceMatchSettings s = settings.faceMatch(matchNode.get());
+            FaceMatchSettings s = open.faceMatch().orElseThrow();
             FaceMatchCheck check = FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id).firstResultOptional()
                     .orElseGet(() -> newFaceMatch(session, matchNode.get().nodeId(), now));
             check.attempts += 1;
@@ -136,12 +134,12 @@ public class AttemptRecorder {
             pending.add(new Pending(warnings, check.attempts, s.faceMatchMaxAttempts(), reference.isPresent(),
                     (status, w) -> {
                         List<Warning> all = new ArrayList<>(w);
-                        if (Status.DECLINED.equals(status) && reference.isPresent() && check.attempts >= s.faceMatchMaxAttempts()
+                        if (status == Status.DECLINED && reference.isPresent() && check.attempts >= s.faceMatchMaxAttempts()
                                 && check.attempts > 1) {
                             all.add(Warning.of(Risk.FACE_MATCH_MAX_ATTEMPTS_EXCEEDED, LogType.INFORMATION, check.nodeId));
                         }
                         check.status = status;
-                        check.warnings = json(all);
+                        check.warnings = List.copyOf(all);
                     }));
         }
 
@@ -162,14 +160,14 @@ public class AttemptRecorder {
                 .filter(w -> w.logType() != LogType.INFORMATION).map(Warning::risk).distinct().toList();
         int remaining = pending.stream().mapToInt(p -> Math.max(0, p.maxAttempts() - p.attempts())).min().orElse(0);
         String result = retry ? "retry" : anyFailing ? "final" : "accepted";
-        return sessions.state(open, new CaptureState.LastAttempt(attempt.step(), result, reasons, retry ? remaining : 0));
+        return new Result(result, reasons, retry ? remaining : 0);
     }
 
     /** One step's result for this attempt, applied once the retry decision is made. */
     private record Pending(List<Warning> warnings, int attempts, int maxAttempts, boolean retryable,
-                           BiConsumer<String, List<Warning>> apply) {
+                           BiConsumer<Status, List<Warning>> apply) {
         boolean failing() {
-            return Status.DECLINED.equals(Status.ofWarnings(warnings));
+            return Status.ofWarnings(warnings) == Status.DECLINED;
         }
 
         boolean canRetry() {
@@ -177,42 +175,22 @@ public class AttemptRecorder {
         }
     }
 
-    private static LivenessCheck newLiveness(VerificationSession session, String nodeId, String method, OffsetDateTime now) {
+    private static LivenessCheck newLiveness(VerificationSession session, String nodeId, LivenessMethod method, OffsetDateTime now) {
         LivenessCheck check = new LivenessCheck();
-        check.id = UUID.randomUUID();
-        check.sessionId = session.id;
-        check.applicationId = session.applicationId;
-        check.nodeId = nodeId;
+        check.begin(session, nodeId, now);
         check.method = method;
-        check.status = Status.NOT_FINISHED;
-        check.createdAt = now;
-        check.updatedAt = now;
         check.persist();
         return check;
     }
 
     private static FaceMatchCheck newFaceMatch(VerificationSession session, String nodeId, OffsetDateTime now) {
         FaceMatchCheck check = new FaceMatchCheck();
-        check.id = UUID.randomUUID();
-        check.sessionId = session.id;
-        check.applicationId = session.applicationId;
-        check.nodeId = nodeId;
-        check.status = Status.NOT_FINISHED;
-        check.createdAt = now;
-        check.updatedAt = now;
+        check.begin(session, nodeId, now);
         check.persist();
         return check;
     }
 
     private static BigDecimal decimal(Double value) {
         return value == null ? null : BigDecimal.valueOf(Math.round(value * 100.0) / 100.0);
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

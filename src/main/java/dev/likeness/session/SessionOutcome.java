@@ -1,10 +1,5 @@
-package dev.likeness.capture;
+package dev.likeness.session;
 
-import dev.likeness.session.DocumentCheck;
-import dev.likeness.session.FaceMatchCheck;
-import dev.likeness.session.LivenessCheck;
-import dev.likeness.session.SessionStatusMachine;
-import dev.likeness.session.VerificationSession;
 import dev.likeness.users.UserStanding;
 import dev.likeness.verdict.Status;
 import dev.likeness.workflow.FeatureNode;
@@ -30,16 +25,16 @@ public class SessionOutcome {
     }
 
     /** A kyc session whose document never showed a face cannot reach a face match: it is declined. */
-    public void declineForMissingDocument(CaptureSessions.Open open) {
+    public void declineForMissingDocument(PinnedSession open) {
         machine.move(open.session(), Status.DECLINED);
     }
 
     /** Call inside the transaction that stored the last item update. */
-    public void settleIfComplete(CaptureSessions.Open open) {
+    public void settleIfComplete(PinnedSession open) {
         VerificationSession session = open.session();
-        List<String> statuses = new ArrayList<>();
+        List<Status> statuses = new ArrayList<>();
         for (FeatureNode node : open.workflow().features()) {
-            String status = switch (node.feature()) {
+            Status status = switch (node.feature()) {
                 case FeatureSettingsParser.LIVENESS -> LivenessCheck.<LivenessCheck>find("sessionId", session.id)
                         .firstResultOptional().map(c -> c.status).orElse(null);
                 case FeatureSettingsParser.FACE_MATCH -> FaceMatchCheck.<FaceMatchCheck>find("sessionId", session.id)
@@ -47,13 +42,13 @@ public class SessionOutcome {
                 default -> DocumentCheck.<DocumentCheck>find("sessionId", session.id)
                         .firstResultOptional().map(c -> c.status).orElse(null);
             };
-            if (status == null || Status.NOT_FINISHED.equals(status)) {
+            if (status == null || status == Status.NOT_FINISHED) {
                 return;
             }
             statuses.add(status);
         }
-        String outcome = Status.APPROVED;
-        for (String status : statuses) {
+        Status outcome = Status.APPROVED;
+        for (Status status : statuses) {
             outcome = Status.merge(outcome, status);
         }
         machine.move(session, standing.settle(session, outcome));
