@@ -1,7 +1,6 @@
 package dev.likeness.capture;
 
 import dev.likeness.common.ApiException;
-import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.liveness.LivenessConfig;
 import dev.likeness.liveness.PassiveLivenessScorer;
 import dev.likeness.liveness.active.ActiveFindings;
@@ -9,6 +8,7 @@ import dev.likeness.liveness.active.ActiveLivenessAnalyzer;
 import dev.likeness.liveness.active.ActiveScore;
 import dev.likeness.liveness.active.HeadMove;
 import dev.likeness.media.MediaVault;
+import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.session.AttemptRecorder;
 import dev.likeness.session.DocumentCheck;
 import dev.likeness.session.FaceMatchCheck;

@@ -10,8 +10,8 @@ import dev.likeness.security.Application;
 import dev.likeness.session.DocumentCheck;
 import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
-import dev.likeness.session.SessionUrls;
 import dev.likeness.session.SessionReview;
+import dev.likeness.session.SessionUrls;
 import dev.likeness.session.VerificationSession;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -5,13 +5,13 @@ import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
-import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.media.Base64ImagePayload;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.ImageDecoder;
 import dev.likeness.media.ImageDetail;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaConfig;
+import dev.likeness.runtime.InferenceSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -5,8 +5,8 @@ import ai.djl.modality.cv.Image;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
-import dev.likeness.runtime.OnnxModels;
 import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
+import dev.likeness.runtime.OnnxModels;
 import dev.likeness.runtime.image.PackedPixels;
 
 import java.io.IOException;

@@ -5,9 +5,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
 import dev.likeness.runtime.image.CropWindow;
 import dev.likeness.runtime.image.OpenCvLinearResize;
-import dev.likeness.liveness.MiniFasNetTranslator.FaceInFrame;
 import dev.likeness.runtime.image.PackedPixels;
 
 import java.nio.FloatBuffer;

@@ -3,8 +3,8 @@ package dev.likeness.standalone;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
-import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.liveness.PassiveLivenessScorer;
+import dev.likeness.runtime.InferenceSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.function.Supplier;

@@ -6,11 +6,12 @@ import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
-import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.faceindex.FaceScreening;
+import dev.likeness.media.InvalidImageException;
 import dev.likeness.risk.LogType;
 import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
+import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.security.Caller;
 import dev.likeness.storedface.StoredFace;
 import dev.likeness.verdict.FaceMatchJudge;
@@ -48,6 +49,25 @@ public class StandaloneApiResource {
     /** A face-match request's two uploads and their analyses. */
     private record Matched(StandaloneImage.Upload user, StandaloneImage.Upload ref, FaceAnalysis userAnalysis,
                            FaceAnalysis refAnalysis) {
+    }
+
+    /** One upload decoded and analysed, or why it could not be decoded. */
+    private record Analysed(StandaloneImage.Upload upload, FaceAnalysis analysis, InvalidImageException invalid) {
+
+        void rejectInto(FormFields form, String field) {
+            if (invalid != null) {
+                form.reject(field, invalid.getMessage());
+            }
+        }
+    }
+
+    private Analysed analyse(byte[] bytes, AnalysisOptions options) {
+        try {
+            StandaloneImage.Upload upload = images.decode(bytes);
+            return new Analysed(upload, engine.analyze(upload.decoded().image(), options), null);
+        } catch (InvalidImageException e) {
+            return new Analysed(null, null, e);
+        }
     }
 
 
@@ -115,15 +135,19 @@ public class StandaloneApiResource {
         FormFields.Common common = form.common(sent, mapper);
         AnalysisOptions options = new AnalysisOptions(common.rotate(), true, true);
         // Images are decoded inside the inference slot: requests queued for a slot hold only their
-        // compressed bytes, not two decoded rasters each (a 49 MP photo is 196 MB decoded).
+        // compressed bytes, not two decoded rasters each (a 49 MP photo is 196 MB decoded). The two
+        // are decoded and analysed side by side when a second slot is free.
         Matched matched = slots.run(() -> {
-            StandaloneImage.Upload userUpload = images.read("user_image", userImage, form);
-            StandaloneImage.Upload refUpload = images.read("ref_image", refImage, form);
+            byte[] userBytes = images.bytes("user_image", userImage, form);
+            byte[] refBytes = images.bytes("ref_image", refImage, form);
             form.throwIfInvalid();
-            InferenceSlots.Both<FaceAnalysis, FaceAnalysis> analyses = slots.alongside(
-                    () -> engine.analyze(userUpload.decoded().image(), options),
-                    () -> engine.analyze(refUpload.decoded().image(), options));
-            return new Matched(userUpload, refUpload, analyses.first(), analyses.second());
+            InferenceSlots.Both<Analysed, Analysed> analysed = slots.alongside(
+                    () -> analyse(userBytes, options), () -> analyse(refBytes, options));
+            analysed.first().rejectInto(form, "user_image");
+            analysed.second().rejectInto(form, "ref_image");
+            form.throwIfInvalid();
+            return new Matched(analysed.first().upload(), analysed.second().upload(), analysed.first().analysis(),
+                    analysed.second().analysis());
         });
         StandaloneImage.Upload user = matched.user();
         StandaloneImage.Upload ref = matched.ref();

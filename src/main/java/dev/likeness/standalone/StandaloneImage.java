@@ -33,12 +33,22 @@ class StandaloneImage {
             return null;
         }
         try {
-            DecodedImage decoded = decoder.decode(bytes, config.uploadLimits());
-            ImageDetail.require(decoded);
-            return new Upload(bytes, decoded);
+            return decode(bytes);
         } catch (InvalidImageException e) {
             form.reject(field, e.getMessage());
             return null;
         }
+    }
+
+    /** The uploaded bytes of {@code field}, or null with the field's error recorded in {@code form}. */
+    byte[] bytes(String field, FileUpload file, FormFields form) {
+        return form.image(field, file, config.uploadMaxBytes());
+    }
+
+    /** Decodes bytes already read; thread-safe, so two uploads can be decoded side by side. */
+    Upload decode(byte[] bytes) throws InvalidImageException {
+        DecodedImage decoded = decoder.decode(bytes, config.uploadLimits());
+        ImageDetail.require(decoded);
+        return new Upload(bytes, decoded);
     }
 }

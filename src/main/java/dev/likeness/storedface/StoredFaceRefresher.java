@@ -3,10 +3,10 @@ package dev.likeness.storedface;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
-import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.media.ImageDecoder;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaVault;
+import dev.likeness.runtime.InferenceSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

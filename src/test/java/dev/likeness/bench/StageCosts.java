@@ -7,11 +7,11 @@ import dev.likeness.evaluation.EvalSet;
 import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.face.FaceModelPack;
-import dev.likeness.face.embed.ArcFaceAligner;
 import dev.likeness.face.FaceQualityAssessor;
+import dev.likeness.face.embed.ArcFaceAligner;
 import dev.likeness.face.landmarks.FaceMesh;
-import dev.likeness.face.landmarks.Landmarks68;
 import dev.likeness.face.landmarks.FivePoints;
+import dev.likeness.face.landmarks.Landmarks68;
 
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;

@@ -6,11 +6,11 @@ import dev.likeness.face.FaceMatcher;
 import dev.likeness.face.FaceModelPack;
 import dev.likeness.face.FaceModels;
 import dev.likeness.face.FaceQualityAssessor;
-import dev.likeness.runtime.InferenceConfig;
-import dev.likeness.runtime.InferenceEngines;
 import dev.likeness.face.ScoreCalibration;
 import dev.likeness.media.DecodeLimits;
 import dev.likeness.media.ImageDecoder;
+import dev.likeness.runtime.InferenceConfig;
+import dev.likeness.runtime.InferenceEngines;
 
 import java.time.Duration;
 import java.util.OptionalInt;

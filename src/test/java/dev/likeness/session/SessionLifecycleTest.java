@@ -1,7 +1,7 @@
 package dev.likeness.session;
 
-import dev.likeness.NeedsSharedData;
 import dev.likeness.EvalFiles;
+import dev.likeness.NeedsSharedData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

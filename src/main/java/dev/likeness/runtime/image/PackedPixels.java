@@ -47,12 +47,12 @@ public record PackedPixels(int width, int height, int[] rgb) {
         return new PackedPixels(w, window.height(), rgb);
     }
 
-    /** One channel (0 red, 1 green, 2 blue) of the pixel at {@code (x, y)}, 0 outside. */
-    public int channel(int x, int y, int c) {
+    /** The packed pixel at {@code (x, y)}; black outside. */
+    public int pixel(int x, int y) {
         if (x < 0 || y < 0 || x >= width || y >= height) {
             return 0;
         }
-        return (rgb[y * width + x] >> (16 - 8 * c)) & 0xff;
+        return rgb[y * width + x];
     }
 
     /**
