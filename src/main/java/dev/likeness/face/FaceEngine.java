@@ -7,6 +7,7 @@ import dev.likeness.face.embed.ArcFaceAligner;
 import dev.likeness.face.embed.FaceAligner;
 import dev.likeness.face.landmarks.FaceMesh;
 import dev.likeness.face.landmarks.FivePoints;
+import dev.likeness.media.Orientation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.awt.Graphics2D;
@@ -50,7 +51,7 @@ public class FaceEngine {
         List<DetectedFace> faces = detect(image);
         if (options.tryRotations()) {
             for (int angle : new int[] {90, 180, 270}) {
-                BufferedImage turned = QuarterTurns.rotate(image, angle);
+                BufferedImage turned = Orientation.clockwise(angle).upright(image);
                 List<DetectedFace> found = detect(turned);
                 if (topConfidence(found) > topConfidence(faces)) {
                     faces = found;

@@ -1,5 +1,7 @@
 package dev.likeness.media;
 
+import dev.likeness.runtime.image.PackedPixels;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
@@ -47,14 +49,26 @@ public enum Orientation {
         return exifValue >= 5;
     }
 
+    /** The turn that shows a picture rotated clockwise by {@code degrees}, a multiple of 90 (for {@code rotate_image}). */
+    public static Orientation clockwise(int degrees) {
+        return switch (((degrees / 90) % 4 + 4) % 4) {
+            case 1 -> ROTATE_90_CW;
+            case 2 -> ROTATE_180;
+            case 3 -> ROTATE_270_CW;
+            default -> NORMAL;
+        };
+    }
+
     /**
-     * The upright image for a stored {@link BufferedImage#TYPE_INT_RGB} image; the stored image
-     * itself when nothing needs to move.
+     * The upright image for a stored image (converted to packed {@link BufferedImage#TYPE_INT_RGB}
+     * first if it is not already, as decoded images are); the stored image itself when nothing
+     * needs to move.
      */
-    BufferedImage upright(BufferedImage stored) {
+    public BufferedImage upright(BufferedImage image) {
         if (this == NORMAL) {
-            return stored;
+            return image;
         }
+        BufferedImage stored = PackedPixels.backingArray(image) != null ? image : RgbConverter.toPackedRgb(image);
         int w = stored.getWidth();
         int h = stored.getHeight();
         int[] src = ((DataBufferInt) stored.getRaster().getDataBuffer()).getData();

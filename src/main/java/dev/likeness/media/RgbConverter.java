@@ -14,7 +14,6 @@ import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.SampleModel;
-import java.awt.image.SinglePixelPackedSampleModel;
 
 /**
  * Turns whatever a reader produced (grey, grey+alpha, palette, 16-bit, RGBA, other colour
