@@ -5,6 +5,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.modality.cv.Image;
 import ai.djl.translate.TranslateException;
 import dev.likeness.runtime.TorchModels;
+import dev.likeness.runtime.tfjs.WeightsDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,7 +39,7 @@ public final class DlibFaceDescriptor implements AutoCloseable {
         if (!Files.isRegularFile(manifest)) {
             throw new NoSuchFileException(manifest.toString(), null, "face recognition weights not found");
         }
-        var weights = TfjsWeights.read(manifest);
+        var weights = WeightsDecoder.read(manifest);
         Model model = TorchModels.newModel("dlib-face-descriptor");
         try {
             model.setBlock(new DlibResNet(model.getNDManager(), weights));

@@ -9,7 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.likeness.face.embed.TfjsWeights.Tensor;
+import dev.likeness.runtime.tfjs.WeightTensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +34,14 @@ final class DlibResNet extends AbstractBlock {
     private final List<ResidualUnit> units = new ArrayList<>();
     private final Parameter fc;
 
-    DlibResNet(NDManager manager, Map<String, Tensor> weights) {
+    DlibResNet(NDManager manager, Map<String, WeightTensor> weights) {
         stem = addChildBlock("conv32_down", new ScaledConvolution(manager, weights, "conv32_down", 2, false, true));
         for (String name : UNITS) {
             units.add(addChildBlock(name, new ResidualUnit(manager, weights, name, name.contains("_down"))));
         }
-        Tensor fcWeights = weights.get("fc");
+        WeightTensor fcWeights = weights.get("fc");
         fc = addParameter(ScaledConvolution.fixed("fc",
-                manager.create(fcWeights.values(), new Shape(fcWeights.dim(0), fcWeights.dim(1)))));
+                manager.create(fcWeights.floats(), new Shape(fcWeights.dim(0), fcWeights.dim(1)))));
     }
 
     @Override

@@ -9,7 +9,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.likeness.face.embed.TfjsWeights.Tensor;
+import dev.likeness.runtime.tfjs.WeightTensor;
 import java.util.Map;
 
 /**
@@ -25,7 +25,7 @@ final class ResidualUnit extends AbstractBlock {
     private final ScaledConvolution second;
     private final boolean down;
 
-    ResidualUnit(NDManager manager, Map<String, Tensor> weights, String prefix, boolean down) {
+    ResidualUnit(NDManager manager, Map<String, WeightTensor> weights, String prefix, boolean down) {
         this.down = down;
         this.first = addChildBlock("conv1",
                 new ScaledConvolution(manager, weights, prefix + "/conv1", down ? 2 : 1, !down, true));

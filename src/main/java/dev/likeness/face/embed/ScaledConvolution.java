@@ -10,7 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.likeness.face.embed.TfjsWeights.Tensor;
+import dev.likeness.runtime.tfjs.WeightTensor;
 import java.util.Map;
 
 /**
@@ -30,16 +30,16 @@ final class ScaledConvolution extends AbstractBlock {
     private final boolean relu;
 
     /** {@code prefix + "/conv/filters"} is in TF.js HWIO layout; PyTorch wants OIHW. */
-    ScaledConvolution(NDManager manager, Map<String, Tensor> weights, String prefix, int stride, boolean samePadding,
+    ScaledConvolution(NDManager manager, Map<String, WeightTensor> weights, String prefix, int stride, boolean samePadding,
             boolean relu) {
-        Tensor hwio = weights.get(prefix + "/conv/filters");
+        WeightTensor hwio = weights.get(prefix + "/conv/filters");
         int channels = hwio.dim(3);
         this.filters = addParameter(fixed("filters", manager.create(toOihw(hwio),
                 new Shape(channels, hwio.dim(2), hwio.dim(0), hwio.dim(1)))));
-        this.bias = addParameter(fixed("bias", manager.create(weights.get(prefix + "/conv/bias").values())));
-        this.scale = addParameter(fixed("scale", manager.create(weights.get(prefix + "/scale/weights").values(),
+        this.bias = addParameter(fixed("bias", manager.create(weights.get(prefix + "/conv/bias").floats())));
+        this.scale = addParameter(fixed("scale", manager.create(weights.get(prefix + "/scale/weights").floats(),
                 new Shape(1, channels, 1, 1))));
-        this.shift = addParameter(fixed("shift", manager.create(weights.get(prefix + "/scale/biases").values(),
+        this.shift = addParameter(fixed("shift", manager.create(weights.get(prefix + "/scale/biases").floats(),
                 new Shape(1, channels, 1, 1))));
         this.stride = stride;
         this.padding = samePadding ? hwio.dim(0) / 2 : 0;
@@ -55,12 +55,12 @@ final class ScaledConvolution extends AbstractBlock {
                 .build();
     }
 
-    private static float[] toOihw(Tensor hwio) {
+    private static float[] toOihw(WeightTensor hwio) {
         int kh = hwio.dim(0);
         int kw = hwio.dim(1);
         int in = hwio.dim(2);
         int out = hwio.dim(3);
-        float[] src = hwio.values();
+        float[] src = hwio.floats();
         float[] dst = new float[src.length];
         for (int y = 0; y < kh; y++) {
             for (int x = 0; x < kw; x++) {

@@ -2,10 +2,7 @@ package dev.likeness.runtime.tfjs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,16 +36,8 @@ public record GraphDef(Map<String, GraphNode> nodes, Map<String, WeightTensor> w
         if (root.path("modelTopology").path("library").path("function").size() > 0) {
             throw new IOException(modelJson + " uses graph functions (control flow), which are not supported");
         }
-        List<JsonNode> specs = new ArrayList<>();
-        ByteArrayOutputStream shards = new ByteArrayOutputStream();
-        Path dir = modelJson.toAbsolutePath().getParent();
-        for (JsonNode group : root.path("weightsManifest")) {
-            group.path("weights").forEach(specs::add);
-            for (JsonNode p : group.path("paths")) {
-                shards.write(Files.readAllBytes(dir.resolve(p.asText())));
-            }
-        }
-        Map<String, WeightTensor> weights = WeightsDecoder.decode(specs, ByteBuffer.wrap(shards.toByteArray()));
+        Map<String, WeightTensor> weights = WeightsDecoder.read(root.path("weightsManifest"),
+                modelJson.toAbsolutePath().getParent());
         return new GraphDef(Collections.unmodifiableMap(nodes), Collections.unmodifiableMap(weights), signatureOutputs(root));
     }
 

@@ -14,6 +14,11 @@ public record WeightTensor(String name, long[] shape, float[] floats, int[] ints
         return floats != null;
     }
 
+    /** The length of one axis. */
+    public int dim(int axis) {
+        return Math.toIntExact(shape[axis]);
+    }
+
     public int size() {
         return isFloat() ? floats.length : ints.length;
     }

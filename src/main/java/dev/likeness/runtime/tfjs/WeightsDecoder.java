@@ -1,19 +1,51 @@
 package dev.likeness.runtime.tfjs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes the converter's {@code weightsManifest} entries from the concatenated shard bytes, in
- * manifest order, the way tfjs-core's {@code decodeWeights} does: little-endian float32/int32,
- * affine uint8/uint16 quantization ({@code q * scale + min}) and float16.
+ * Decodes a TF.js weights manifest (a graph model's {@code weightsManifest}, or a layers model's
+ * {@code *-weights_manifest.json}) from its binary shards, in manifest order, the way tfjs-core's
+ * {@code decodeWeights} does: little-endian float32/int32, affine uint8/uint16 quantization
+ * ({@code q * scale + min}, computed in double and stored as float32, so a Java network sees
+ * bit-identical weights to the JS one) and float16.
  */
-final class WeightsDecoder {
+public final class WeightsDecoder {
 
     private WeightsDecoder() {
+    }
+
+    /** Reads a weights-manifest file (a JSON array of groups) and the shards it names beside it. */
+    public static Map<String, WeightTensor> read(Path manifestFile) throws IOException {
+        JsonNode manifest = new ObjectMapper().readTree(manifestFile.toFile());
+        return read(manifest, manifestFile.toAbsolutePath().getParent());
+    }
+
+    /** Decodes the groups of {@code manifest}, reading their shard files from {@code dir}. */
+    static Map<String, WeightTensor> read(JsonNode manifest, Path dir) throws IOException {
+        List<JsonNode> specs = new ArrayList<>();
+        ByteArrayOutputStream shards = new ByteArrayOutputStream();
+        for (JsonNode group : manifest) {
+            group.path("weights").forEach(specs::add);
+            for (JsonNode p : group.path("paths")) {
+                shards.write(Files.readAllBytes(dir.resolve(p.asText())));
+            }
+        }
+        try {
+            return decode(specs, ByteBuffer.wrap(shards.toByteArray()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("weights in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     static Map<String, WeightTensor> decode(Iterable<JsonNode> specs, ByteBuffer data) {
