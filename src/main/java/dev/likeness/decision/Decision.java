@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The v3 decision envelope (reference §4), as {@code GET /v3/session/{id}/decision/} returns it and
+ * The v3 decision envelope, as {@code GET /v3/session/{id}/decision/} returns it and
  * webhooks attach it. Feature blocks are arrays, null until the feature produced data.
  */
 public record Decision(
@@ -43,13 +43,13 @@ public record Decision(
         OffsetDateTime createdAt,
         OffsetDateTime expiresAt) {
 
-    /** {@code liveness_checks[]} item (§4.1). */
+    /** {@code liveness_checks[]} item. */
     public record LivenessItem(String nodeId, Status status, LivenessMethod method, Double score, String referenceImage,
                                String videoUrl, Double ageEstimation, List<Object> matches, Double faceQuality,
                                Double faceLuminance, List<Warning> warnings) {
     }
 
-    /** {@code face_matches[]} item (§4.2). */
+    /** {@code face_matches[]} item. */
     public record FaceMatchItem(String nodeId, Status status, Double score, UUID sourceImageSessionId,
                                 String sourceImage, String targetImage, List<Warning> warnings) {
     }

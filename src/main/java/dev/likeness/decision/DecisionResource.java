@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-/** {@code GET /v3/session/{id}/decision/}: the full v3 decision (reference §4). */
+/** {@code GET /v3/session/{id}/decision/}: the full v3 decision. */
 @Path("/v3/session/{sessionId}/decision")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")

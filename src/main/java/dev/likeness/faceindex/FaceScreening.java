@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Duplicate and blocklist screening of a live capture against the application's faces (face index
- * spec §3): faces of the same {@code vendor_data} never take part; a blocklisted face in the high
+ * Duplicate and blocklist screening of a live capture against the application's faces: faces of the same {@code vendor_data} never take part; a blocklisted face in the high
  * band declines; one in the possible band sends a workflow session to review and declines a
  * standalone call; a verified face of someone else is a duplicate, weighed by the workflow's
  * {@code face_liveness_possible_duplicated_face_action} (information in standalone calls). An

@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * {@code POST /v3/face-search/}'s rules (face index spec §2): the candidates of each search type,
+ * {@code POST /v3/face-search/}'s rules: the candidates of each search type,
  * their order, the cap, and the warnings. Unlike screening, faces of the same {@code vendor_data}
  * take part (a returning user finds their own sessions); faces enrolled by earlier searches never do.
  */

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The older {@code /v3/blocklist/} endpoints (face index spec §5): thin aliases on the system face
+ * The older {@code /v3/blocklist/} endpoints: thin aliases on the system face
  * blocklist. Likeness keeps faces only, so the document, phone and email flags are accepted and do
  * nothing.
  */

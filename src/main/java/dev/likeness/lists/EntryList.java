@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A block, allow or custom list of one application (face index spec §4.1). */
+/** A block, allow or custom list of one application. */
 @Entity
 @Table(name = "entry_list")
 public class EntryList extends PanacheEntityBase {

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What a list holds (face index spec §4.1), with the documented check and normal form of a value
- * (§4.8). Values are stored normalised so that matching is case-insensitive: phones in E.164,
+ * What a list holds, with the documented check and normal form of a value. Values are stored normalised so that matching is case-insensitive: phones in E.164,
  * countries as upper-case ISO alpha-3, everything else lower case.
  */
 public enum EntryType {

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** The lists of an application: listing, creating, renaming and deleting (face index spec §4.2–4.6). */
+/** The lists of an application: listing, creating, renaming and deleting. */
 @ApplicationScoped
 class ListCatalog {
 

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** Entries of a list: listing, adding by value, session or uploaded face, removing (face index spec §4.7–4.10). */
+/** Entries of a list: listing, adding by value, session or uploaded face, removing. */
 @ApplicationScoped
 class ListEntries {
 

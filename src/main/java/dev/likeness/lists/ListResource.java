@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /v3/lists/}: block, allow and custom lists and their entries (face index spec §4). Every
+ * {@code /v3/lists/}: block, allow and custom lists and their entries. Every
  * application has a system blocklist per entry type; face entries are what liveness screening and
  * face search match against.
  */

@@ -3,7 +3,7 @@ package dev.likeness.lists;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A list as the API shows it (face index spec §4.1). */
+/** A list as the API shows it. */
 public record ListView(UUID uuid, String name, String description, String listType, String entryType, boolean isSystem,
                        long entryCount, OffsetDateTime lastEntryAddedAt, OffsetDateTime createdAt,
                        OffsetDateTime updatedAt) {

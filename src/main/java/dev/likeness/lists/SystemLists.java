@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The lists every application has without asking: one blocklist per entry type, named
- * "&lt;Type&gt; Blocklist" (face index spec §4.1). They are made the first time anything touches an
+ * "&lt;Type&gt; Blocklist". They are made the first time anything touches an
  * application's lists, face index included, in a transaction of their own so a failing request does
  * not take them back. Replicas racing on one application meet on the unique index of system lists.
  */

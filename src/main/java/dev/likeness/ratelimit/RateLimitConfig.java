@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * Request budgets, counted across all replicas in PostgreSQL; the per-key defaults are Didit's
- * published limits (reference §9).
+ * published limits.
  */
 @ConfigMapping(prefix = "likeness.rate-limit")
 public interface RateLimitConfig {

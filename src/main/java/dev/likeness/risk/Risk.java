@@ -2,7 +2,7 @@ package dev.likeness.risk;
 
 /**
  * The risk codes this service raises, with the feature they belong to and the texts that go in a
- * warning's {@code short_description} and {@code long_description} (reference §5).
+ * warning's {@code short_description} and {@code long_description}.
  */
 public enum Risk {
     NO_FACE_DETECTED(Feature.LIVENESS, "No face detected",

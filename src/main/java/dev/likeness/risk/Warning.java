@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
- * A warning entry as Didit shows it (reference §4.3). Standalone API warnings carry no
+ * A warning entry as Didit shows it. Standalone API warnings carry no
  * {@code node_id}, so the key is left out there rather than sent as null.
  */
 public record Warning(

@@ -2,7 +2,7 @@ package dev.likeness.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** {@code POST /v3/session/} body (reference §2.1); unknown fields are ignored. */
+/** {@code POST /v3/session/} body; unknown fields are ignored. */
 public record CreateSessionRequest(
         String workflowId,
         String vendorData,

@@ -19,7 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Finds the reference face for a biometric-authentication session (reference §2.6, CONTRACT.md). */
+/**
+ * Finds the reference face for a biometric-authentication session: the {@code portrait_image} when
+ * one is sent, else the user's stored face from an approved verification, else an imported profile face.
+ */
 @ApplicationScoped
 class ReferenceFaceResolver {
 

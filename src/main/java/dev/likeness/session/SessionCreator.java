@@ -28,8 +28,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /v3/session/}: validates the request, reuses an unfinished session of the same user
- * (§2.3), resolves the reference face (§2.6) and stores the new session. Nothing is written unless
+ * {@code POST /v3/session/}: validates the request, reuses an unfinished session of the same user,
+ * resolves the reference face and stores the new session. Nothing is written unless
  * every check passed.
  */
 @ApplicationScoped

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@code GET /v3/sessions/}: newest first, filtered (AND), limit/offset paged (reference §2.5). */
+/** {@code GET /v3/sessions/}: newest first, filtered (AND), limit/offset paged. */
 @ApplicationScoped
 public class SessionListing {
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Deletes sessions as Didit does (§2.5): the session disappears from decisions and lists, its images
+ * Deletes sessions as Didit does: the session disappears from decisions and lists, its images
  * and stored faces are removed at once so old links stop working, and no webhook is sent.
  */
 @ApplicationScoped

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The sessions API (reference §2): create, list, delete, reviewer status changes and review log. */
+/** The sessions API: create, list, delete, reviewer status changes and review log. */
 @Path("/v3")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reviewer actions: {@code update-status} and review entries (reference §2.5), with their exact rules. */
+/** Reviewer actions: {@code update-status} and review entries, with their exact rules. */
 @ApplicationScoped
 public class SessionReviews {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The only place a session's status changes (reference §2.4 and §2.5). Every effective change is
+ * The only place a session's status changes. Every effective change is
  * announced with {@link SessionStatusChanged} inside the caller's transaction, which is what
  * webhooks hang on.
  */

@@ -38,7 +38,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The standalone biometric APIs (reference §7): {@code POST /v3/face-match/}, {@code /v3/passive-liveness/}
+ * The standalone biometric APIs: {@code POST /v3/face-match/}, {@code /v3/passive-liveness/}
  * and {@code /v3/age-estimation/}. Each reads its multipart form, runs the face engine, judges the
  * result with Didit's rules and, with {@code save_api_request}, records it as an API-type session.
  */

@@ -14,7 +14,10 @@ import java.util.UUID;
 @Table(name = "face_template")
 public class StoredFace extends PanacheEntityBase {
 
-    /** Where a stored face came from, in the order §2.6 prefers them for reuse. */
+    /**
+     * Where a stored face came from, in the order a returning user's reference prefers them: the
+     * latest approved liveness capture, then an ID document's portrait, then an enrolled face.
+     */
     public static final String LIVENESS = "liveness";
     public static final String DOCUMENT = "document";
     public static final String ENROLLED = "enrolled";

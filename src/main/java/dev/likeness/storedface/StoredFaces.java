@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Face descriptors kept per application and {@code vendor_data}: a session's reference, and the
- * faces that may serve as a later session's reference once their session is approved (§2.6).
+ * faces that may serve as a later session's reference once their session is approved.
  */
 @ApplicationScoped
 public class StoredFaces {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A user of an application, keyed by its {@code vendor_data} (face index spec §6.1). Its id is the
+ * A user of an application, keyed by its {@code vendor_data}. Its id is the
  * {@code didit_internal_id}. Soft-deleted users keep their row but are invisible.
  */
 @Entity

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Faces imported into a user's profile (face index spec §6.1, §9.12): at most five per user, each a
+ * Faces imported into a user's profile: at most five per user, each a
  * stored face of source {@code enrolled}. They are the user's last-resort reference for
  * biometric_authentication sessions without a portrait, and they are indexed as {@code imported}
  * faces for face search and duplicate screening (never blocklisted by being imported).

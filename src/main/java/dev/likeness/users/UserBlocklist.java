@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The application's system {@code user} blocklist (face index spec §4.1, §6.7): a BLOCKED user's
+ * The application's system {@code user} blocklist: a BLOCKED user's
  * normalised vendor_data is an entry on it, on the list {@link SystemLists} provisions.
  */
 @ApplicationScoped

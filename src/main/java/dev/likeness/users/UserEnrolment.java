@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Creates the user, ACTIVE, the first time a session or a saved standalone call carries an unseen
- * vendor_data (face index spec §6.1). Safe against concurrent sessions of one new user: the insert
+ * vendor_data. Safe against concurrent sessions of one new user: the insert
  * yields to the unique index instead of failing.
  */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The user webhooks (face index spec §7), flat like Didit's newest payloads: {@code user.status.updated}
+ * The user webhooks, flat like Didit's newest payloads: {@code user.status.updated}
  * with {@code status} and {@code previous_status} (no reason), {@code user.data.updated} with
  * {@code changed_fields} and {@code changes: {field: {previous, current}}}. Queued in the caller's
  * transaction, so an event exists exactly when its change committed.

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A create or PATCH body, checked field by field (face index spec §6.4, §6.6). Only the fields the
+ * A create or PATCH body, checked field by field. Only the fields the
  * body carries are in {@link #fields()}, already in their stored shape; a null value clears a field.
  * Every problem is collected first, so a bad body stores nothing and names every bad field.
  */

@@ -22,7 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /v3/users/} (face index spec §6.3): live users, most recent session first (users
+ * {@code GET /v3/users/}: live users, most recent session first (users
  * without a session last, newest first among them), filters combined with AND.
  */
 @ApplicationScoped

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Create, read and edit one user (face index spec §6.4 to §6.7). */
+/** Create, read and edit one user. */
 @ApplicationScoped
 class UserProfiles {
 

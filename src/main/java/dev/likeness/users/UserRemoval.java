@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@code POST /v3/users/delete/} (face index spec §6.8). A deleted user leaves with its activity,
+ * {@code POST /v3/users/delete/}. A deleted user leaves with its activity,
  * its faces (soft-deleted, which takes them out of the face index through the face_template
  * trigger) and the blocklist entry its BLOCKED status made. Its sessions stay; a later session
  * with the same vendor_data makes a new user.

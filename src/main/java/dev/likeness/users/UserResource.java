@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
 
-/** The users API (face index spec §6): users keyed by vendor_data within the caller's application. */
+/** The users API: users keyed by vendor_data within the caller's application. */
 @Path("/v3/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

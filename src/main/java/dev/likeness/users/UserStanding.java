@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 
 /**
- * What a user's standing does to a session that is being settled (face index spec §6.7): a BLOCKED
+ * What a user's standing does to a session that is being settled: a BLOCKED
  * user, or one whose vendor_data is on the user blocklist however it got there, is declined with
  * {@link Risk#USER_BLOCKED}; a FLAGGED user ends at most In Review with {@link Risk#USER_FLAGGED}.
  * The warning goes on the session's liveness item (its face-match item without one), whose status

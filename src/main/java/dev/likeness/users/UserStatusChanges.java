@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * The one place a user's status changes (face index spec §6.7): an activity entry with the reason,
+ * The one place a user's status changes: an activity entry with the reason,
  * the system user blocklist kept in step, and {@code user.status.updated}. Setting the status a user
  * already has changes nothing and sends nothing.
  */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The user object (face index spec §6.2). List rows leave out {@code metadata}, {@code comments}
+ * The user object. List rows leave out {@code metadata}, {@code comments}
  * and {@code updated_at}; those three are null only there, so they are dropped when null.
  */
 public record UserView(UUID diditInternalId, String vendorData, String displayName, String fullName,

@@ -6,7 +6,7 @@ import dev.likeness.risk.Warning;
 
 import java.util.List;
 
-/** Face-match warnings (reference §5.2): no pair is an automatic decline; a low score is judged by the thresholds. */
+/** Face-match warnings: no pair is an automatic decline; a low score is judged by the thresholds. */
 public final class FaceMatchJudge {
 
     private FaceMatchJudge() {
@@ -23,7 +23,7 @@ public final class FaceMatchJudge {
     /**
      * A session's face match. {@code NO_REFERENCE_IMAGE} only when the reference is missing; with a
      * reference but no face in the capture the score is not computed, and the workflow's
-     * {@code face_match_not_computed_action} decides (reference §5.2).
+     * {@code face_match_not_computed_action} decides.
      *
      * @param score             the 0–100 similarity, or null when it could not be computed
      * @param notComputedAction {@code DECLINE} or {@code REVIEW}

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a liveness measurement into warnings (reference §5.1): comparisons are inclusive on the bad
+ * Turns a liveness measurement into warnings: comparisons are inclusive on the bad
  * side, a missing face suppresses the score warnings, a confident spoof is an attack.
  */
 public final class LivenessJudge {

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Builds the body of an event at send time (reference §6.2): everything except {@code timestamp},
+ * Builds the body of an event at send time: everything except {@code timestamp},
  * which the dispatcher stamps per attempt. {@code decision} comes from the decision package's
  * {@link WebhookDecisionSource}; while none is deployed, from a minimal view of the session row.
  */
@@ -74,7 +74,7 @@ public class WebhookEnvelopes {
     }
 
     /**
-     * User events are flat (face index spec §7): the common head of every event, then the fields
+     * User events are flat: the common head of every event, then the fields
      * fixed when the event was raised.
      */
     private Map<String, Object> userEnvelope(WebhookEvent event) {

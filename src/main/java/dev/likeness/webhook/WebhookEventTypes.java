@@ -2,7 +2,7 @@ package dev.likeness.webhook;
 
 import java.util.List;
 
-/** The event types a destination can subscribe to (reference §6.1); subscriptions are explicit, no wildcard. */
+/** The event types a destination can subscribe to; subscriptions are explicit, no wildcard. */
 public final class WebhookEventTypes {
 
     /** A session's status changed, including the first Not Started → In Progress. */

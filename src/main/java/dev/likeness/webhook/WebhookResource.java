@@ -29,7 +29,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** {@code /v3/webhook/}: the app-level webhook, destinations, their delivery log and resend (reference §0, §6). */
+/** {@code /v3/webhook/}: the app-level webhook, destinations, their delivery log and resend. */
 @Path("/v3/webhook")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

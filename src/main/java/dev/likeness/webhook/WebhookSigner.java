@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Didit's three signatures (reference §6.3), all HMAC-SHA256 in lowercase hex keyed with the
+ * Didit's three signatures, all HMAC-SHA256 in lowercase hex keyed with the
  * destination's secret: over the sent bytes, over the {@code ensure_ascii=False} serialisation
  * (so a receiver can re-serialise the parsed body), and over
  * {@code "{timestamp}:{session_id}:{status}:{webhook_type}"}.

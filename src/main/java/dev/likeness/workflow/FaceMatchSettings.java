@@ -2,7 +2,7 @@ package dev.likeness.workflow;
 
 import java.util.List;
 
-/** FACE_MATCH node settings (reference §3.2) with the defaults of CONTRACT.md. */
+/** FACE_MATCH node settings with Didit's defaults (review at 70, decline at 50, three attempts). */
 public record FaceMatchSettings(
         Double faceMatchScoreReviewThreshold,
         Double faceMatchScoreDeclineThreshold,

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * LIVENESS node settings (reference §3.3) with this service's defaults (CONTRACT.md; the quality and
- * luminance defaults are ours and documented in the README). Screening: the possible-duplicate
+ * LIVENESS node settings with this service's defaults (Didit's where it publishes them; the
+ * quality and luminance defaults are ours and documented in the README). Screening: the possible-duplicate
  * action (default NO_ACTION: the warning informs, the session keeps its status) governs both
  * duplicate warnings; the name and document mismatch actions are kept but never fire (no document
  * text is read); {@code race_map_similarity_thresholds} is kept and ignored (the application's bands apply).

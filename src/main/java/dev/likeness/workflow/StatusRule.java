@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A custom rule on a feature node (reference §3.4): when {@code field} compares to {@code value}
+ * A custom rule on a feature node: when {@code field} compares to {@code value}
  * by {@code operator}, the node's status becomes at least {@code status}. Outcomes merge with the
  * score-derived status as Declined > In Review > Approved.
  */

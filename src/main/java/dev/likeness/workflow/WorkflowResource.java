@@ -25,7 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code /v3/workflows/}: the recipes sessions run (reference §3). */
+/** {@code /v3/workflows/}: the recipes sessions run. */
 @Path("/v3/workflows")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

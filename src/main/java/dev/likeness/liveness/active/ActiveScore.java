@@ -60,7 +60,7 @@ public final class ActiveScore {
         if (attack(f)) {
             return List.of(Warning.of(Risk.LIVENESS_FACE_ATTACK, LogType.ERROR, nodeId));
         }
-        // quality, luminance and extra faces are passive-only checks (reference §5.1)
+        // quality, luminance and extra faces are passive-only checks
         List<Warning> warnings = new ArrayList<>(LivenessJudge.judge(score, null, 1, policy, nodeId));
         if (!f.completed() && warnings.stream().noneMatch(w -> w.logType() == LogType.ERROR)) {
             warnings.add(Warning.of(Risk.LOW_LIVENESS_SCORE, LogType.ERROR, nodeId));
