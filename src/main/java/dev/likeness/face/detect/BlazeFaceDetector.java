@@ -6,6 +6,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.runtime.image.RgbRaster;
 import dev.likeness.runtime.tfjs.TfjsGraphModel;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.likeness.face.detect;
 
+import dev.likeness.runtime.image.RgbRaster;
+
 /**
  * The part of a raster one detector pass looks at, in raster pixels.
  *

@@ -1,5 +1,6 @@
 package dev.likeness.face.detect;
 
+import dev.likeness.runtime.image.RgbRaster;
 import java.util.ArrayList;
 import java.util.List;
 

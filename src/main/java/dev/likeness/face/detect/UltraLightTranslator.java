@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.runtime.image.RgbRaster;
 
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;

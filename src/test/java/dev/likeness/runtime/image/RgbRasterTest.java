@@ -1,4 +1,4 @@
-package dev.likeness.face.detect;
+package dev.likeness.runtime.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

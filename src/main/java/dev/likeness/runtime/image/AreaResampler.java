@@ -1,4 +1,4 @@
-package dev.likeness.face.detect;
+package dev.likeness.runtime.image;
 
 /**
  * Shrinks an RGB image by area averaging, fed one source row at a time so a large photo never

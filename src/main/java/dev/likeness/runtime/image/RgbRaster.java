@@ -1,9 +1,8 @@
-package dev.likeness.face.detect;
+package dev.likeness.runtime.image;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.likeness.runtime.image.PackedPixels;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
@@ -24,9 +23,9 @@ import java.util.Arrays;
  * @param scaleX source pixels per raster pixel, horizontally
  * @param scaleY source pixels per raster pixel, vertically
  */
-record RgbRaster(int width, int height, float[] rgb, float scaleX, float scaleY) {
+public record RgbRaster(int width, int height, float[] rgb, float scaleX, float scaleY) {
 
-    int longSide() {
+    public int longSide() {
         return Math.max(width, height);
     }
 
@@ -34,7 +33,7 @@ record RgbRaster(int width, int height, float[] rgb, float scaleX, float scaleY)
      * Reads the image shrunk (area average) so its long side is at most {@code maxLongSide}; never
      * enlarges. Reads {@link BufferedImage}s row by row; other images go through their NDArray.
      */
-    static RgbRaster read(Image image, int maxLongSide, NDManager manager) {
+    public static RgbRaster read(Image image, int maxLongSide, NDManager manager) {
         int w = image.getWidth();
         int h = image.getHeight();
         float scale = Math.min(1f, (float) maxLongSide / Math.max(w, h));
@@ -69,7 +68,7 @@ record RgbRaster(int width, int height, float[] rgb, float scaleX, float scaleY)
      * The image resampled to exactly {@code dstW x dstH}, aspect ratio ignored: area averaging
      * where it shrinks, bilinear where it has to grow (an image smaller than the model input).
      */
-    static RgbRaster stretched(BufferedImage image, int dstW, int dstH) {
+    public static RgbRaster stretched(BufferedImage image, int dstW, int dstH) {
         int w = image.getWidth();
         int h = image.getHeight();
         if (w < dstW || h < dstH) {
@@ -146,7 +145,7 @@ record RgbRaster(int width, int height, float[] rgb, float scaleX, float scaleY)
     }
 
     /** Area-averaged copy whose long side is at most {@code maxLongSide}, scales composed. */
-    RgbRaster shrinkTo(int maxLongSide) {
+    public RgbRaster shrinkTo(int maxLongSide) {
         if (longSide() <= maxLongSide) {
             return this;
         }
@@ -164,7 +163,7 @@ record RgbRaster(int width, int height, float[] rgb, float scaleX, float scaleY)
     }
 
     /** The pixels of a rectangle, HWC. */
-    float[] crop(int x, int y, int w, int h) {
+    public float[] crop(int x, int y, int w, int h) {
         float[] out = new float[w * h * 3];
         for (int r = 0; r < h; r++) {
             System.arraycopy(rgb, ((y + r) * width + x) * 3, out, r * w * 3, w * 3);
