@@ -87,10 +87,10 @@ public class InferenceSlots {
             acquired = slots.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw busy();
+            throw new InferenceBusyException();
         }
         if (!acquired) {
-            throw busy();
+            throw new InferenceBusyException();
         }
     }
 
@@ -106,9 +106,5 @@ public class InferenceSlots {
             }
             throw new IllegalStateException("inference failed", e.getCause());
         }
-    }
-
-    private static InferenceBusyException busy() {
-        return new InferenceBusyException();
     }
 }

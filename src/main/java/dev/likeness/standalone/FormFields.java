@@ -153,6 +153,10 @@ final class FormFields {
         return !errors.isEmpty();
     }
 
+    boolean invalid() {
+        return !errors.isEmpty();
+    }
+
     void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw new FieldValidationException(errors);

@@ -140,7 +140,12 @@ public class StandaloneApiResource {
         Matched matched = slots.run(() -> {
             byte[] userBytes = images.bytes("user_image", userImage, form);
             byte[] refBytes = images.bytes("ref_image", refImage, form);
-            form.throwIfInvalid();
+            if (form.invalid()) {
+                // Every field's problem in one answer; nothing is analysed while any field is wrong.
+                images.rejectUndecodable("user_image", userBytes, form);
+                images.rejectUndecodable("ref_image", refBytes, form);
+                form.throwIfInvalid();
+            }
             InferenceSlots.Both<Analysed, Analysed> analysed = slots.alongside(
                     () -> analyse(userBytes, options), () -> analyse(refBytes, options));
             analysed.first().rejectInto(form, "user_image");

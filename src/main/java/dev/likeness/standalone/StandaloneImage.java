@@ -45,6 +45,18 @@ class StandaloneImage {
         return form.image(field, file, config.uploadMaxBytes());
     }
 
+    /** Records in {@code form} why {@code bytes} (when there are any) do not decode. */
+    void rejectUndecodable(String field, byte[] bytes, FormFields form) {
+        if (bytes == null) {
+            return;
+        }
+        try {
+            decode(bytes);
+        } catch (InvalidImageException e) {
+            form.reject(field, e.getMessage());
+        }
+    }
+
     /** Decodes bytes already read; thread-safe, so two uploads can be decoded side by side. */
     Upload decode(byte[] bytes) throws InvalidImageException {
         DecodedImage decoded = decoder.decode(bytes, config.uploadLimits());

@@ -32,19 +32,6 @@ public record FivePoints(double[] xy) {
         return new FivePoints(xy);
     }
 
-    /** The recipe's choice of the 68: eye lids without the corners, nose tip, outer and inner lip corners. */
-    public static FivePoints of(Landmarks68 points) {
-        int[][] groups = {{37, 38, 40, 41}, {43, 44, 46, 47}, {30}, {48, 60}, {54, 64}};
-        double[] xy = new double[10];
-        for (int g = 0; g < groups.length; g++) {
-            for (int i : groups[g]) {
-                xy[2 * g] += points.x(i) / (double) groups[g].length;
-                xy[2 * g + 1] += points.y(i) / (double) groups[g].length;
-            }
-        }
-        return new FivePoints(xy);
-    }
-
     private static void mean(FaceMesh mesh, int[] indices, double[] xy, int point) {
         double x = 0;
         double y = 0;

@@ -81,9 +81,9 @@ public record PackedPixels(int width, int height, int[] rgb) {
             }
         } else {
             image.getRGB(x0, y0, x1 - x0 + 1, y1 - y0 + 1, rgb, offset, w);
-        }
-        for (int i = 0; i < rgb.length; i++) {
-            rgb[i] &= 0xffffff;
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] &= 0xffffff; // getRGB sets the alpha byte; TYPE_INT_RGB arrays have none
+            }
         }
         return new PackedPixels(w, h, rgb);
     }
