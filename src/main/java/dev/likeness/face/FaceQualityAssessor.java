@@ -1,5 +1,6 @@
 package dev.likeness.face;
 
+import dev.likeness.runtime.image.LaplacianVariance;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.awt.image.BufferedImage;
@@ -80,21 +81,9 @@ public class FaceQualityAssessor {
         return out;
     }
 
+    /** Floored so the log scale stays finite on a perfectly flat face. */
     private static double laplacianVariance(double[] luma) {
-        double sum = 0;
-        double sumSq = 0;
-        int n = 0;
-        for (int y = 1; y < SAMPLE - 1; y++) {
-            for (int x = 1; x < SAMPLE - 1; x++) {
-                int i = y * SAMPLE + x;
-                double lap = luma[i - 1] + luma[i + 1] + luma[i - SAMPLE] + luma[i + SAMPLE] - 4 * luma[i];
-                sum += lap;
-                sumSq += lap * lap;
-                n++;
-            }
-        }
-        double mean = sum / n;
-        return Math.max(1e-6, sumSq / n - mean * mean);
+        return Math.max(1e-6, LaplacianVariance.of((x, y) -> luma[y * SAMPLE + x], 1, 1, SAMPLE - 2, SAMPLE - 2, 1));
     }
 
     private static int clampInt(int v, int size) {

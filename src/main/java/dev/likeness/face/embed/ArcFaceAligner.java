@@ -3,6 +3,8 @@ package dev.likeness.face.embed;
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.face.landmarks.FivePoints;
+import dev.likeness.runtime.image.ChipSampler;
+import dev.likeness.runtime.image.SimilarityTransform;
 
 /**
  * Cuts the 112 px chip ArcFace-style recognisers are trained on: the similarity transform

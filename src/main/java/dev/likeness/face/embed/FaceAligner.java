@@ -4,7 +4,9 @@ import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.face.landmarks.FaceMesh;
+import dev.likeness.runtime.image.ChipSampler;
 import dev.likeness.runtime.image.PackedPixels;
+import dev.likeness.runtime.image.SimilarityTransform;
 
 /**
  * Cuts the {@value DlibFaceDescriptor#CHIP_SIZE} px chip the dlib descriptor was trained on: a

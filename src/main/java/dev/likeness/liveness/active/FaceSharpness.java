@@ -1,6 +1,7 @@
 package dev.likeness.liveness.active;
 
 import dev.likeness.face.landmarks.FaceMesh;
+import dev.likeness.runtime.image.LaplacianVariance;
 
 import java.awt.image.BufferedImage;
 
@@ -22,22 +23,8 @@ final class FaceSharpness {
         int y0 = Math.max(1, (int) minY), y1 = Math.min(image.getHeight() - 2, (int) maxY);
         // a fixed budget of samples whatever the face size
         int step = Math.max(1, (int) Math.sqrt((double) (x1 - x0) * (y1 - y0) / 20000.0));
-        double sum = 0, sumSq = 0;
-        int n = 0;
-        for (int y = y0; y <= y1; y += step) {
-            for (int x = x0; x <= x1; x += step) {
-                double lap = 4 * luma(image, x, y) - luma(image, x - 1, y) - luma(image, x + 1, y)
-                        - luma(image, x, y - 1) - luma(image, x, y + 1);
-                sum += lap;
-                sumSq += lap * lap;
-                n++;
-            }
-        }
-        if (n == 0) {
-            return 0;
-        }
-        double mean = sum / n;
-        return sumSq / n - mean * mean;
+        double variance = LaplacianVariance.of((x, y) -> luma(image, x, y), x0, y0, x1, y1, step);
+        return Double.isNaN(variance) ? 0 : variance;
     }
 
     private static double luma(BufferedImage image, int x, int y) {

@@ -1,6 +1,7 @@
 package dev.likeness.liveness.active;
 
 import dev.likeness.face.landmarks.FaceMesh;
+import dev.likeness.runtime.image.SimilarityTransform;
 
 import java.util.Arrays;
 
@@ -39,7 +40,7 @@ public record PlanarMotion(double deformation, double planarResidual) {
         double[] pax = na.xs(ax, ay), pay = na.ys(ax, ay), pbx = nb.xs(bx, by), pby = nb.ys(bx, by);
         boolean[] all = new boolean[n];
         Arrays.fill(all, true);
-        double[] sim = residuals(pax, pay, pbx, pby, fitSimilarity(pax, pay, pbx, pby, all), false);
+        double[] sim = residuals(pax, pay, pbx, pby, similarity(pax, pay, pbx, pby), false);
         double deformation = rms(sim, all) / nb.scale / iod;
 
         boolean[] inner = inner(frontal);
@@ -125,19 +126,19 @@ public record PlanarMotion(double deformation, double planarResidual) {
         }
     }
 
-    /** [a, b, tx, ty]: x' = a x − b y + tx, y' = b x + a y + ty, least squares. */
-    private static double[] fitSimilarity(double[] ax, double[] ay, double[] bx, double[] by, boolean[] use) {
-        double[][] ata = new double[4][4];
-        double[] atb = new double[4];
-        for (int i = 0; i < ax.length; i++) {
-            if (!use[i]) {
-                continue;
-            }
-            accumulate(ata, atb, new double[] {ax[i], -ay[i], 1, 0}, bx[i]);
-            accumulate(ata, atb, new double[] {ay[i], ax[i], 0, 1}, by[i]);
+    /** The least-squares similarity taking a onto b, as a 3×3 matrix. */
+    private static double[] similarity(double[] ax, double[] ay, double[] bx, double[] by) {
+        SimilarityTransform s = SimilarityTransform.fit(interleaved(ax, ay), interleaved(bx, by));
+        return new double[] {s.a(), -s.b(), s.tx(), s.b(), s.a(), s.ty(), 0, 0, 1};
+    }
+
+    private static double[] interleaved(double[] x, double[] y) {
+        double[] xy = new double[2 * x.length];
+        for (int i = 0; i < x.length; i++) {
+            xy[2 * i] = x[i];
+            xy[2 * i + 1] = y[i];
         }
-        double[] s = LinearSystem.solve(ata, atb);
-        return new double[] {s[0], -s[1], s[2], s[1], s[0], s[3], 0, 0, 1};
+        return xy;
     }
 
     /** Direct linear transform with h33 = 1 (safe after normalisation: the origin maps near the origin). */

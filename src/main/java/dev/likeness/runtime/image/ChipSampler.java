@@ -1,8 +1,6 @@
-package dev.likeness.face.embed;
+package dev.likeness.runtime.image;
 
 import ai.djl.modality.cv.Image;
-import dev.likeness.runtime.image.CropWindow;
-import dev.likeness.runtime.image.PackedPixels;
 
 import java.awt.image.BufferedImage;
 
@@ -11,7 +9,7 @@ import java.awt.image.BufferedImage;
  * sampling bilinearly. When the transform shrinks by k >= 2 the source region is first reduced by
  * averaging k x k blocks, so every chip pixel sees the whole area it stands for.
  */
-final class ChipSampler {
+public final class ChipSampler {
 
     private ChipSampler() {
     }
@@ -21,7 +19,7 @@ final class ChipSampler {
      * the chip's footprint (the face and its margin) instead of copying the whole photo first. The
      * result is identical.
      */
-    static int[] sample(Image image, SimilarityTransform chipToSource, int size) {
+    public static int[] sample(Image image, SimilarityTransform chipToSource, int size) {
         if (!(image.getWrappedImage() instanceof BufferedImage buffered)) {
             return sample(PackedPixels.of(image), chipToSource, size);
         }
@@ -35,7 +33,7 @@ final class ChipSampler {
         return sample(region, shifted, size);
     }
 
-    static int[] sample(PackedPixels source, SimilarityTransform chipToSource, int size) {
+    public static int[] sample(PackedPixels source, SimilarityTransform chipToSource, int size) {
         int k = blockSize(chipToSource);
         Footprint f = Footprint.of(chipToSource, size, source.width(), source.height());
         int x0 = f.x0();

@@ -1,14 +1,14 @@
-package dev.likeness.face.embed;
+package dev.likeness.runtime.image;
 
 /**
  * x' = a*x - b*y + tx, y' = b*x + a*y + ty: rotation plus uniform scale plus shift, the least
  * squares fit between two point sets (Umeyama without reflection, as dlib's
  * {@code find_similarity_transform}).
  */
-record SimilarityTransform(double a, double b, double tx, double ty) {
+public record SimilarityTransform(double a, double b, double tx, double ty) {
 
     /** Fits the transform taking {@code from} onto {@code to}; both are x,y pairs. */
-    static SimilarityTransform fit(double[] from, double[] to) {
+    public static SimilarityTransform fit(double[] from, double[] to) {
         int n = from.length / 2;
         double fx = 0, fy = 0, tx = 0, ty = 0;
         for (int i = 0; i < n; i++) {
@@ -34,15 +34,15 @@ record SimilarityTransform(double a, double b, double tx, double ty) {
         return new SimilarityTransform(a, b, tx - (a * fx - b * fy), ty - (b * fx + a * fy));
     }
 
-    double x(double x, double y) {
+    public double x(double x, double y) {
         return a * x - b * y + tx;
     }
 
-    double y(double x, double y) {
+    public double y(double x, double y) {
         return b * x + a * y + ty;
     }
 
-    double scale() {
+    public double scale() {
         return Math.hypot(a, b);
     }
 }
