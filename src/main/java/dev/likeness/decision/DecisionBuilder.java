@@ -1,9 +1,6 @@
 package dev.likeness.decision;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.common.StoredJson;
 import dev.likeness.faceindex.IndexMatch;
 import dev.likeness.media.SignedUrlIssuer;
 import dev.likeness.security.Application;
@@ -25,22 +22,19 @@ import java.util.List;
 @ApplicationScoped
 public class DecisionBuilder {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-
     private final SignedUrlIssuer links;
     private final SessionUrls urls;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    public DecisionBuilder(SignedUrlIssuer links, SessionUrls urls, ObjectMapper mapper) {
+    public DecisionBuilder(SignedUrlIssuer links, SessionUrls urls, StoredJson json) {
         this.links = links;
         this.urls = urls;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     public Decision build(VerificationSession session) {
         Application application = Application.findById(session.applicationId);
-        List<String> features = read(session.features, STRINGS);
+        List<String> features = json.strings(session.features);
         List<Decision.LivenessItem> liveness = LivenessCheck.ofSession(session.id).stream().map(this::liveness).toList();
         List<Decision.FaceMatchItem> matches = FaceMatchCheck.ofSession(session.id).stream().map(this::faceMatch).toList();
         List<Decision.IdVerification> documents = DocumentCheck.ofSession(session.id).stream().map(this::document).toList();
@@ -48,8 +42,8 @@ public class DecisionBuilder {
                 .map(r -> new Decision.Review(r.id, r.action, r.oldStatus, r.newStatus, r.comment, r.createdAt)).toList();
         return new Decision(session.id, session.sessionKind, session.sessionNumber, urls.url(session), session.status,
                 application == null ? "live" : application.environment, session.workflowId, session.workflowVersion,
-                features, session.vendorData, tree(session.metadata), tree(session.expectedDetails),
-                tree(session.contactDetails), session.callback,
+                features, session.vendorData, json.tree(session.metadata), json.tree(session.expectedDetails),
+                json.tree(session.contactDetails), session.callback,
                 orNull(documents), null, orNull(liveness), orNull(matches), null, null, null, null, null, null, null,
                 reviews, session.createdAt, session.expiresAt);
     }
@@ -81,18 +75,5 @@ public class DecisionBuilder {
 
     private static Double number(BigDecimal value) {
         return value == null ? null : value.doubleValue();
-    }
-
-    private JsonNode tree(String json) {
-        return json == null ? null : read(json, new TypeReference<JsonNode>() {
-        });
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
-        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.likeness.lists;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.likeness.common.StoredJson;
 import dev.likeness.media.SignedUrlIssuer;
 import dev.likeness.storedface.StoredFace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +24,12 @@ class EntryViews {
 
     private final SignedUrlIssuer links;
     private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    EntryViews(SignedUrlIssuer links, ObjectMapper mapper) {
+    EntryViews(SignedUrlIssuer links, ObjectMapper mapper, StoredJson json) {
         this.links = links;
         this.mapper = mapper;
+        this.json = json;
     }
 
     EntryView of(ListEntry entry) {
@@ -51,23 +53,12 @@ class EntryViews {
     }
 
     private JsonNode metadata(ListEntry entry, UUID mediaId) {
-        JsonNode stored = read(entry.metadata);
+        JsonNode stored = json.tree(entry.metadata);
         if (mediaId == null) {
             return stored;
         }
         ObjectNode shown = stored instanceof ObjectNode object ? object : mapper.createObjectNode();
         shown.put(IMAGE_URL, links.link(mediaId));
         return shown;
-    }
-
-    private JsonNode read(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored entry metadata is not JSON", e);
-        }
     }
 }

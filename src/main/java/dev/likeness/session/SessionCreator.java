@@ -1,9 +1,9 @@
 package dev.likeness.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.ApiException;
 import dev.likeness.common.FieldValidationException;
+import dev.likeness.common.StoredJson;
 import dev.likeness.face.FaceMatcher;
 import dev.likeness.media.MediaVault;
 import dev.likeness.storedface.StoredFace;
@@ -51,12 +51,12 @@ public class SessionCreator {
     private final FaceMatcher matcher;
     private final SessionConfig config;
     private final SessionViews views;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
     private final UserEnrolment users;
 
     public SessionCreator(WorkflowCatalog workflows, ReferenceFaceResolver references, MediaVault vault,
                           StoredFaces storedFaces, FaceMatcher matcher, SessionConfig config, SessionViews views,
-                          ObjectMapper mapper, UserEnrolment users) {
+                          StoredJson json, UserEnrolment users) {
         this.workflows = workflows;
         this.references = references;
         this.vault = vault;
@@ -64,7 +64,7 @@ public class SessionCreator {
         this.matcher = matcher;
         this.config = config;
         this.views = views;
-        this.mapper = mapper;
+        this.json = json;
         this.users = users;
     }
 
@@ -124,7 +124,7 @@ public class SessionCreator {
         session.language = request.language();
         session.contactDetails = request.contactDetails() == null ? null : request.contactDetails().toString();
         session.expectedDetails = request.expectedDetails() == null ? null : request.expectedDetails().toString();
-        session.features = json(decisionFeatures(workflow));
+        session.features = json.write(decisionFeatures(workflow));
         session.createdAt = now;
         session.updatedAt = now;
         session.expiresAt = now.plus(config.expiry());
@@ -204,13 +204,5 @@ public class SessionCreator {
 
     private static String metadata(JsonNode metadata) {
         return metadata == null || metadata.isNull() ? null : metadata.toString();
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,8 @@
 package dev.likeness.session;
 
 import dev.likeness.common.Page;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.FieldValidationException;
+import dev.likeness.common.StoredJson;
 import dev.likeness.media.SignedUrlIssuer;
 import dev.likeness.verdict.Status;
 import io.quarkus.panache.common.Parameters;
@@ -44,12 +43,12 @@ public class SessionListing {
 
     private final SessionUrls urls;
     private final SignedUrlIssuer links;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    public SessionListing(SessionUrls urls, SignedUrlIssuer links, ObjectMapper mapper) {
+    public SessionListing(SessionUrls urls, SignedUrlIssuer links, StoredJson json) {
         this.urls = urls;
         this.links = links;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     public Result list(UUID applicationId, Filters f, Page.Window window) {
@@ -110,7 +109,7 @@ public class SessionListing {
         List<Row> rows = new ArrayList<>(page.size());
         for (VerificationSession s : page) {
             List<FeatureStatus> features = new ArrayList<>();
-            for (String name : featureNames(s)) {
+            for (String name : json.strings(s.features)) {
                 Map<UUID, Status> source = switch (name) {
                     case "LIVENESS" -> liveness;
                     case "FACE_MATCH" -> matches;
@@ -124,14 +123,6 @@ public class SessionListing {
         return new Result(rows, count);
     }
 
-    private List<String> featureNames(VerificationSession s) {
-        try {
-            return mapper.readValue(s.features, new TypeReference<List<String>>() {
-            });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Accepts Didit's display strings and the upper-snake variants some doc generations use. */
     static Status displayStatus(String status) {

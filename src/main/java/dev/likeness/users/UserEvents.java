@@ -1,7 +1,6 @@
 package dev.likeness.users;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.common.StoredJson;
 import dev.likeness.webhook.WebhookEventTypes;
 import dev.likeness.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,18 +23,18 @@ class UserEvents {
     }
 
     private final WebhookOutbox outbox;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    UserEvents(WebhookOutbox outbox, ObjectMapper mapper) {
+    UserEvents(WebhookOutbox outbox, StoredJson json) {
         this.outbox = outbox;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     void statusUpdated(AppUser user, String previous) {
         Map<String, Object> body = head(user);
         body.put("status", user.status);
         body.put("previous_status", previous);
-        outbox.recordUserEvent(user.applicationId, user.id, WebhookEventTypes.USER_STATUS_UPDATED, user.status, json(body));
+        outbox.recordUserEvent(user.applicationId, user.id, WebhookEventTypes.USER_STATUS_UPDATED, user.status, json.write(body));
     }
 
     void dataUpdated(AppUser user, Map<String, Change> changes) {
@@ -53,7 +52,7 @@ class UserEvents {
             wire.put(field, pair);
         });
         body.put("changes", wire);
-        outbox.recordUserEvent(user.applicationId, user.id, WebhookEventTypes.USER_DATA_UPDATED, user.status, json(body));
+        outbox.recordUserEvent(user.applicationId, user.id, WebhookEventTypes.USER_DATA_UPDATED, user.status, json.write(body));
     }
 
     private static Map<String, Object> head(AppUser user) {
@@ -61,13 +60,5 @@ class UserEvents {
         body.put("vendor_data", user.vendorData);
         body.put("didit_internal_id", user.id.toString());
         return body;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,10 +1,9 @@
 package dev.likeness.users;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.ApiException;
 import dev.likeness.common.FieldValidationException;
+import dev.likeness.common.StoredJson;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,15 +25,15 @@ class UserProfiles {
     private final UserBlocklist blocklist;
     private final UserEvents events;
     private final UserViews views;
-    private final ObjectMapper mapper;
+    private final StoredJson storedJson;
 
     UserProfiles(UserStatusChanges statusChanges, UserBlocklist blocklist, UserEvents events, UserViews views,
-                 ObjectMapper mapper) {
+                 StoredJson storedJson) {
         this.statusChanges = statusChanges;
         this.blocklist = blocklist;
         this.events = events;
         this.views = views;
-        this.mapper = mapper;
+        this.storedJson = storedJson;
     }
 
     /**
@@ -132,10 +131,6 @@ class UserProfiles {
     }
 
     private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value == null ? List.of() : value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return storedJson.write(value == null ? List.of() : value);
     }
 }

@@ -1,10 +1,8 @@
 package dev.likeness.users;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.likeness.common.StoredJson;
 import dev.likeness.media.SignedUrlIssuer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +27,6 @@ import java.util.UUID;
 @ApplicationScoped
 class UserViews {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
     private static final String SESSION_KEY = AppUser.KEY_SQL.formatted("s.vendor_data");
 
     private record Stats(long sessions, long approved, long declined, long inReview, OffsetDateTime first,
@@ -39,11 +35,11 @@ class UserViews {
     }
 
     private final SignedUrlIssuer links;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    UserViews(SignedUrlIssuer links, ObjectMapper mapper) {
+    UserViews(SignedUrlIssuer links, StoredJson json) {
         this.links = links;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     UserView detail(AppUser user) {
@@ -148,20 +144,12 @@ class UserViews {
         return out;
     }
 
-    List<String> strings(String json) {
-        try {
-            return json == null ? List.of() : mapper.readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored user list is not valid JSON", e);
-        }
+    List<String> strings(String stored) {
+        return json.strings(stored);
     }
 
-    JsonNode read(String json) {
-        try {
-            return json == null ? null : mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored user metadata is not valid JSON", e);
-        }
+    JsonNode read(String stored) {
+        return json.tree(stored);
     }
 
     private static long number(Object value) {

@@ -1,12 +1,10 @@
 package dev.likeness.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.likeness.common.ApiException;
 import dev.likeness.common.FieldValidationException;
+import dev.likeness.common.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -26,17 +24,15 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class WebhookDestinations {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int MAX_LABEL_LENGTH = 255;
 
     private final WebhookTargetPolicy targets;
-    private final ObjectMapper mapper;
+    private final StoredJson storedJson;
 
-    public WebhookDestinations(WebhookTargetPolicy targets, ObjectMapper mapper) {
+    public WebhookDestinations(WebhookTargetPolicy targets, StoredJson storedJson) {
         this.targets = targets;
-        this.mapper = mapper;
+        this.storedJson = storedJson;
     }
 
     /** The app-level configuration; its secret exists from the first read so it can be installed before a URL is. */
@@ -162,19 +158,11 @@ public class WebhookDestinations {
     }
 
     public List<String> subscribedEvents(WebhookDestination d) {
-        try {
-            return mapper.readValue(d.subscribedEvents, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt subscribed_events on destination " + d.id, e);
-        }
+        return storedJson.strings(d.subscribedEvents);
     }
 
     private String json(List<String> values) {
-        try {
-            return mapper.writeValueAsString(values == null ? List.of() : values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return storedJson.write(values == null ? List.of() : values);
     }
 
     /** 32 random bytes, URL-safe Base64: 43 characters, like Didit's keys. */

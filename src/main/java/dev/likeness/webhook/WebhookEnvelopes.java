@@ -1,8 +1,8 @@
 package dev.likeness.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.likeness.common.StoredJson;
 import dev.likeness.security.Application;
 import dev.likeness.session.VerificationSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +30,12 @@ public class WebhookEnvelopes {
 
     private final Instance<WebhookDecisionSource> decisions;
     private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    public WebhookEnvelopes(Instance<WebhookDecisionSource> decisions, ObjectMapper mapper) {
+    public WebhookEnvelopes(Instance<WebhookDecisionSource> decisions, ObjectMapper mapper, StoredJson json) {
         this.decisions = decisions;
         this.mapper = mapper;
+        this.json = json;
     }
 
     /** Empty when the event or its destination no longer exists (deleted together with the destination). */
@@ -68,7 +70,7 @@ public class WebhookEnvelopes {
         envelope.put("workflow_id", session.workflowId == null ? null : session.workflowId.toString());
         envelope.put("workflow_version", session.workflowVersion);
         envelope.put("vendor_data", session.vendorData);
-        envelope.put("metadata", parse(session.metadata));
+        envelope.put("metadata", json.tree(session.metadata));
         envelope.put("decision", decision(session));
         return Optional.of(new Prepared(event.id, attempt, destination.url, destination.secretSharedKey, envelope, null));
     }
@@ -86,12 +88,8 @@ public class WebhookEnvelopes {
         envelope.put("created_at", event.createdAt.toEpochSecond());
         envelope.put("application_id", event.applicationId.toString());
         envelope.put("environment", application == null ? null : application.environment);
-        try {
-            envelope.putAll(mapper.readValue(event.payload, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {
-            }));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored webhook payload is not valid JSON", e);
-        }
+        envelope.putAll(json.read(event.payload, new TypeReference<LinkedHashMap<String, Object>>() {
+        }));
         return envelope;
     }
 
@@ -116,20 +114,9 @@ public class WebhookEnvelopes {
         decision.put("session_number", session.sessionNumber);
         decision.put("status", session.status.wire());
         decision.put("vendor_data", session.vendorData);
-        decision.put("metadata", parse(session.metadata));
+        decision.put("metadata", json.tree(session.metadata));
         decision.put("workflow_id", session.workflowId == null ? null : session.workflowId.toString());
-        decision.put("features", parse(session.features));
+        decision.put("features", json.tree(session.features));
         return decision;
-    }
-
-    private JsonNode parse(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON column is not valid JSON", e);
-        }
     }
 }
