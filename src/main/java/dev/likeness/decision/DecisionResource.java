@@ -9,6 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -30,6 +34,10 @@ public class DecisionResource {
     @GET
     @Path("/")
     @Operation(summary = "A session's decision", description = "Media fields are signed links valid for 4 hours by default; fetch the decision again for new ones.")
+    @APIResponse(responseCode = "200", description = "The decision envelope.",
+            content = @Content(schema = @Schema(implementation = Decision.class),
+                    examples = @ExampleObject(name = "decision", ref = "Decision")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Decision decision(@PathParam("sessionId") UUID sessionId) {
         VerificationSession session = VerificationSession.findVisible(caller.applicationId(), sessionId)
                 .orElseThrow(ApiException::notFound);

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -67,6 +68,9 @@ public class BlocklistResource {
             description = "session_id, blocklist_face: the session's liveness face is copied to the system Face Blocklist "
                     + "(again for a session already there: no change). blocklist_document/phone/email are accepted and do "
                     + "nothing. Unknown session: 404.")
+    @APIResponse(responseCode = "200", description = "The session's items are blocklisted.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Message add(AddRequest body) {
         AddRequest request = body == null ? new AddRequest(null, null, null, null, null) : body;
         UUID app = caller.applicationId();
@@ -93,6 +97,9 @@ public class BlocklistResource {
             description = "session_id, unblock_face: removes the system Face Blocklist entries made from that session; "
                     + "faces added to the list directly stay. unblock_document/phone/email are accepted and do nothing. "
                     + "A session that is neither visible nor on the blocklist: 404.")
+    @APIResponse(responseCode = "200", description = "The session's items are no longer blocklisted.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Message remove(RemoveRequest body) {
         RemoveRequest request = body == null ? new RemoveRequest(null, null, null, null, null) : body;
         UUID app = caller.applicationId();
@@ -113,6 +120,8 @@ public class BlocklistResource {
     @Path("/")
     @Operation(summary = "Entries of the system Face Blocklist (older endpoint)",
             description = "The same page as GET /v3/lists/{face blocklist}/entries/: search, limit (default 25), offset.")
+    @APIResponse(responseCode = "200", description = "A page of blocklist entries.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<EntryView> list(@QueryParam("search") String search, @BeanParam PageQuery page, @Context UriInfo uri) {
         Page.Window window = page.window(ListResource.DEFAULT_LIMIT, ListResource.MAX_LIMIT);
         UUID app = caller.applicationId();

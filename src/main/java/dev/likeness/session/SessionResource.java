@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
@@ -65,13 +70,22 @@ public class SessionResource {
                     + "workflow's current version is reused (callback and metadata overwritten). For biometric_authentication "
                     + "with face match the reference is portrait_image (Base64, ≤ 2 MB, must show a face) or the newest stored "
                     + "face of vendor_data.")
-    public Response create(CreateSessionRequest body) {
+    @APIResponse(responseCode = "201", description = "The session, or the unfinished one of the same vendor_data reused.",
+            content = @Content(schema = @Schema(implementation = SessionView.class),
+                    examples = @ExampleObject(name = "created", ref = "SessionCreated")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response create(@RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = CreateSessionRequest.class),
+            examples = @ExampleObject(name = "portrait", ref = "SessionCreateRequest"))) CreateSessionRequest body) {
         return Response.status(201).entity(creator.create(caller.applicationId(), body).view()).build();
     }
 
     @GET
     @Path("/sessions/")
     @Operation(summary = "List sessions", description = "Newest first; filters combine with AND; limit (default 50) and offset paging.")
+    @APIResponse(responseCode = "200", description = "A page of sessions, newest first.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<SessionListing.Row> list(@QueryParam("session_kind") String sessionKind,
                                          @QueryParam("vendor_data") String vendorData,
                                          @QueryParam("status") String status,
@@ -91,6 +105,8 @@ public class SessionResource {
     @DELETE
     @Path("/session/{sessionId}/delete/")
     @Operation(summary = "Delete a session", description = "204; its images and stored faces go at once and old links stop working. No webhook.")
+    @APIResponse(responseCode = "204", description = "Deleted; no body.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("sessionId") UUID sessionId) {
         removal.delete(caller.applicationId(), sessionId);
         return Response.noContent().build();
@@ -100,6 +116,8 @@ public class SessionResource {
     @Path("/sessions/delete/")
     @Operation(summary = "Delete several sessions",
             description = "session_numbers (digit strings) or delete_all: true. 204 with an empty body, like deleting one session.")
+    @APIResponse(responseCode = "204", description = "Deleted; no body.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response deleteMany(BatchDelete body) {
         BatchDelete request = body == null ? new BatchDelete(null, null) : body;
         removal.deleteMany(caller.applicationId(), request.sessionNumbers(), Boolean.TRUE.equals(request.deleteAll()));
@@ -110,6 +128,10 @@ public class SessionResource {
     @Path("/session/{sessionId}/update-status/")
     @Operation(summary = "Approve, decline or ask for resubmission",
             description = "Allowed from Approved, Declined, In Review, Kyc Expired, Abandoned, Resubmitted.")
+    @APIResponse(responseCode = "200", description = "The status changed; the answer names the session.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Map<String, UUID> updateStatus(@PathParam("sessionId") UUID sessionId, SessionReviews.UpdateStatus body) {
         reviews.updateStatus(caller.applicationId(), sessionId, body);
         return Map.of("session_id", sessionId);
@@ -118,6 +140,9 @@ public class SessionResource {
     @GET
     @Path("/sessions/{sessionId}/reviews/")
     @Operation(summary = "Review activity of a session")
+    @APIResponse(responseCode = "200", description = "A page of the session's review activity.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<ReviewView> reviewLog(@PathParam("sessionId") UUID sessionId, @BeanParam PageQuery page, @Context UriInfo uri) {
         VerificationSession.findVisible(caller.applicationId(), sessionId)
                 .orElseThrow(dev.likeness.common.ApiException::notFound);
@@ -129,6 +154,11 @@ public class SessionResource {
     @POST
     @Path("/sessions/{sessionId}/reviews/")
     @Operation(summary = "Add a review", description = "Approved or Declined change the status; In Review records a note only.")
+    @APIResponse(responseCode = "201", description = "The review as recorded.",
+            content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response addReview(@PathParam("sessionId") UUID sessionId, SessionReviews.NewReview body) {
         SessionReview review = reviews.addReview(caller.applicationId(), sessionId, body);
         return Response.status(201).entity(ReviewView.of(review)).build();

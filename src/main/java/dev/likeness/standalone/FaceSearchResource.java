@@ -23,6 +23,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -83,6 +86,10 @@ public class FaceSearchResource {
                     + "application's possible band. Declined only on FACE_IN_BLOCKLIST / POSSIBLE_FACE_IN_BLOCKLIST, or when no "
                     + "face is found. With save_api_request (default true) the call is kept as an API session and its face is "
                     + "indexed, though later searches never match it.")
+    @APIResponse(responseCode = "200", description = "The matches found, best first.",
+            content = @Content(schema = @Schema(implementation = FaceSearchResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public FaceSearchResponse search(@RestForm("user_image") FileUpload userImage,
                                      @RestForm("search_type") String searchType,
                                      @BeanParam CommonForm sent) {

@@ -26,6 +26,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -126,6 +130,11 @@ public class StandaloneApiResource {
     @Operation(summary = "Compare two faces",
             description = "Approved when the calibrated score (0–100) is strictly above face_match_score_decline_threshold (default 30). "
                     + "No face in either image: 200, Declined, NO_REFERENCE_IMAGE, score null.")
+    @APIResponse(responseCode = "200", description = "The comparison; a face missing from either image is a Declined answer, not an error.",
+            content = @Content(schema = @Schema(implementation = FaceMatchResponse.class),
+                    examples = @ExampleObject(name = "approved", ref = "FaceMatchApproved")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public FaceMatchResponse match(@RestForm("user_image") FileUpload userImage,
                                    @RestForm("ref_image") FileUpload refImage,
                                    @RestForm("face_match_score_decline_threshold") String threshold,
@@ -185,6 +194,11 @@ public class StandaloneApiResource {
                     + "or no face is found, or the face is on a face blocklist (FACE_IN_BLOCKLIST, POSSIBLE_FACE_IN_BLOCKLIST). "
                     + "DUPLICATED_FACE / POSSIBLE_DUPLICATED_FACE inform. Faces of the same vendor_data are not compared. "
                     + "503 liveness_model_unavailable when the configured anti-spoof model is not installed.")
+    @APIResponse(responseCode = "200", description = "The liveness verdict.",
+            content = @Content(schema = @Schema(implementation = LivenessResponse.class),
+                    examples = @ExampleObject(name = "approved", ref = "PassiveLivenessApproved")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public LivenessResponse check(@RestForm("user_image") FileUpload userImage,
                                   @RestForm("face_liveness_score_decline_threshold") String threshold,
                                   @BeanParam CommonForm sent) {
@@ -221,6 +235,10 @@ public class StandaloneApiResource {
     @Operation(summary = "Estimate age and passive liveness",
             description = "Approved only without warnings: LOW_LIVENESS_SCORE (score ≤ face_liveness_score_decline_threshold, default 30), "
                     + "LIVENESS_FACE_ATTACK, NO_FACE_DETECTED, AGE_NOT_DETECTED, AGE_BELOW_MINIMUM (age < age_estimation_decline_threshold, default 18; 0 disables).")
+    @APIResponse(responseCode = "200", description = "The age estimate and liveness verdict.",
+            content = @Content(schema = @Schema(implementation = AgeEstimationResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public AgeEstimationResponse estimate(@RestForm("user_image") FileUpload userImage,
                                           @RestForm("face_liveness_score_decline_threshold") String livenessThreshold,
                                           @RestForm("age_estimation_decline_threshold") String ageThreshold,

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -47,6 +50,8 @@ public class ProfileFaceResource {
     @GET
     @Path("/")
     @Operation(summary = "A user's profile faces", description = "Oldest first, with signed image links. 404 for an unknown user.")
+    @APIResponse(responseCode = "200", description = "The user's profile faces, oldest first.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Map<String, Object> list(@PathParam("vendor_data") String vendorData) {
         List<ProfileFaces.ProfileFace> list = faces.list(caller.applicationId(), vendorData);
         return Map.of("count", list.size(), "results", list);
@@ -58,6 +63,11 @@ public class ProfileFaceResource {
             description = "image: Base64 JPEG, PNG or WebP, at most 2 MB decoded; the largest face is kept. 201 with the face. "
                     + "400 on image without a face or when the user already has 5; 404 for an unknown user. The face becomes "
                     + "the user's reference of last resort for biometric_authentication and is indexed as an imported face.")
+    @APIResponse(responseCode = "201", description = "The face as stored, with a signed image link.",
+            content = @Content(schema = @Schema(implementation = ProfileFaces.ProfileFace.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public Response add(@PathParam("vendor_data") String vendorData, FaceBody body) {
         // The user is checked before the image is analysed, so an unknown user costs no inference.
         faces.list(caller.applicationId(), vendorData);
@@ -68,6 +78,8 @@ public class ProfileFaceResource {
     @DELETE
     @Path("/{face_id}/")
     @Operation(summary = "Remove a profile face", description = "204; it leaves the face index at once. 404 when unknown.")
+    @APIResponse(responseCode = "204", description = "Removed; no body.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("vendor_data") String vendorData, @PathParam("face_id") UUID faceId) {
         faces.delete(caller.applicationId(), vendorData, faceId);
         return Response.noContent().build();

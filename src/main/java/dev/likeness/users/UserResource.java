@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
@@ -47,6 +50,8 @@ public class UserResource {
             description = "Users with the most recent session first (users without sessions last). limit (default 50, max 200) "
                     + "and offset paging; filters status (ACTIVE, FLAGGED, BLOCKED), search (vendor_data, names, emails, "
                     + "phones), country_code (an issuing state), created_after, created_before. Deleted users are not listed.")
+    @APIResponse(responseCode = "200", description = "A page of users.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<UserView> list(@QueryParam("status") String status,
                                @QueryParam("search") String search,
                                @QueryParam("country_code") String countryCode,
@@ -67,6 +72,9 @@ public class UserResource {
                     + "unique among the application's users, else 400 on vendor_data. approved_emails, approved_phones and "
                     + "issuing_states are accepted as arrays or as Didit's older objects and returned as arrays. "
                     + "Sends user.data.updated.")
+    @APIResponse(responseCode = "201", description = "The user as created.",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response create(JsonNode body) {
         return Response.status(201).entity(profiles.create(caller.applicationId(), body)).build();
     }
@@ -76,6 +84,8 @@ public class UserResource {
     @Operation(summary = "Delete users",
             description = "vendor_data_list and didit_internal_id_list (combined), or delete_all: true. 200 {\"deleted\": n}; "
                     + "unknown values are ignored. The user's activity and faces go (faces leave the face index); sessions stay.")
+    @APIResponse(responseCode = "200", description = "How many users were deleted.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Map<String, Integer> delete(JsonNode body) {
         return Map.of("deleted", removal.delete(caller.applicationId(), body));
     }
@@ -84,6 +94,8 @@ public class UserResource {
     @Path("/{vendorData}/")
     @Operation(summary = "Get a user",
             description = "vendor_data URL-encoded; matched trimmed and case-insensitively. 404 for unknown or deleted users.")
+    @APIResponse(responseCode = "200", description = "The user.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public UserView get(@PathParam("vendorData") String vendorData) {
         return profiles.find(caller.applicationId(), vendorData);
     }
@@ -94,6 +106,9 @@ public class UserResource {
             description = "Any of display_name, full_name, date_of_birth, metadata (replaced whole), approved_emails, "
                     + "approved_phones, issuing_states; status with an optional reason acts like update-status. "
                     + "vendor_data cannot change. Sends user.data.updated with changed_fields when something changed.")
+    @APIResponse(responseCode = "200", description = "The user as changed.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public UserView update(@PathParam("vendorData") String vendorData, JsonNode body) {
         return profiles.update(caller.applicationId(), vendorData, body);
     }
@@ -104,6 +119,9 @@ public class UserResource {
             description = "status ACTIVE, FLAGGED or BLOCKED, optional reason (≤ 1000, kept in the user's comments). BLOCKED "
                     + "puts vendor_data on the system user blocklist and declines the user's next sessions; FLAGGED sends them "
                     + "to review at most. Sends user.status.updated; the current status again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The user with the new status.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public UserView updateStatus(@PathParam("vendorData") String vendorData, JsonNode body) {
         return profiles.updateStatus(caller.applicationId(), vendorData, body);
     }

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
@@ -89,6 +92,7 @@ public class WebhookResource {
     @GET
     @Path("/")
     @Operation(summary = "Read the app-level webhook", description = "The legacy single webhook_url and its secret_shared_key.")
+    @APIResponse(responseCode = "200", description = "The app-level webhook.")
     public WebhookConfigView config() {
         return WebhookConfigView.of(destinations.legacy(caller.applicationId()));
     }
@@ -96,6 +100,8 @@ public class WebhookResource {
     @PATCH
     @Path("/")
     @Operation(summary = "Change the app-level webhook", description = "webhook_url (null or empty clears it), webhook_version (v1, v2, v3), rotate_secret_key: true issues a new secret.")
+    @APIResponse(responseCode = "200", description = "The app-level webhook as changed.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public WebhookConfigView updateConfig(JsonNode body) {
         return WebhookConfigView.of(destinations.updateLegacy(caller.applicationId(), body));
     }
@@ -104,6 +110,7 @@ public class WebhookResource {
     @Path("/destinations/")
     @Operation(summary = "List webhook destinations",
             description = "A plain JSON array, oldest first, as Didit's. Rows show secret_last4, never the secret: it is shown once, when created or rotated.")
+    @APIResponse(responseCode = "200", description = "Every destination, oldest first, without secrets.")
     public List<ListedDestination> list() {
         return WebhookDestination.listed(caller.applicationId()).stream().map(this::listed).toList();
     }
@@ -111,6 +118,9 @@ public class WebhookResource {
     @POST
     @Path("/destinations/")
     @Operation(summary = "Add a webhook destination", description = "label, url, subscribed_events (explicit list of status.updated, data.updated, user.status.updated, user.data.updated), webhook_version, enabled. The server issues secret_shared_key.")
+    @APIResponse(responseCode = "201", description = "The destination with its secret_shared_key, shown this once.",
+            content = @Content(schema = @Schema(implementation = DestinationView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response create(JsonNode body) {
         return Response.status(201).entity(view(destinations.create(caller.applicationId(), body), true)).build();
     }
@@ -118,6 +128,8 @@ public class WebhookResource {
     @GET
     @Path("/destinations/{uuid}/")
     @Operation(summary = "Read a webhook destination")
+    @APIResponse(responseCode = "200", description = "The destination, without its secret.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public DestinationView get(@PathParam("uuid") UUID id) {
         return view(destinations.find(caller.applicationId(), id), false);
     }
@@ -125,6 +137,9 @@ public class WebhookResource {
     @PATCH
     @Path("/destinations/{uuid}/")
     @Operation(summary = "Change a webhook destination", description = "Any of label, url, subscribed_events, webhook_version, enabled; rotate_secret_key: true issues a new secret.")
+    @APIResponse(responseCode = "200", description = "The destination as changed (with the new secret when rotated).")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public DestinationView update(@PathParam("uuid") UUID id, JsonNode body) {
         boolean rotated = body != null && body.path("rotate_secret_key").asBoolean(false);
         return view(destinations.update(caller.applicationId(), id, body), rotated);
@@ -134,6 +149,8 @@ public class WebhookResource {
     @Path("/destinations/{uuid}/")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Remove a webhook destination", description = "Pending events and the delivery log go with it.")
+    @APIResponse(responseCode = "204", description = "Removed; no body.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("uuid") UUID id) {
         destinations.delete(caller.applicationId(), id);
         return Response.noContent().build();
@@ -142,6 +159,9 @@ public class WebhookResource {
     @GET
     @Path("/destinations/{uuid}/deliveries/")
     @Operation(summary = "Delivery log of a destination", description = "Every attempt, newest first: HTTP status, duration, the first KB of the answer, error.")
+    @APIResponse(responseCode = "200", description = "A page of delivery attempts, newest first.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Page<DeliveryView> deliveries(@PathParam("uuid") UUID id, @BeanParam PageQuery page, @Context UriInfo uri) {
         Page.Window window = page.window(50, 200);
         WebhookDestination destination = destinations.find(caller.applicationId(), id);
@@ -158,6 +178,9 @@ public class WebhookResource {
     @Path("/destinations/{uuid}/deliveries/{deliveryUuid}/resend/")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Send a logged delivery's event again", description = "Queued at once with a fresh timestamp and signatures; the attempt shows up in the delivery log.")
+    @APIResponse(responseCode = "202", description = "The event is queued again.",
+            content = @Content(schema = @Schema(implementation = ResendView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response resend(@PathParam("uuid") UUID id, @PathParam("deliveryUuid") UUID deliveryId) {
         WebhookEvent queued = outbox.resend(caller.applicationId(), id, deliveryId);
         dispatcher.wake();

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
@@ -57,6 +60,9 @@ public class WorkflowResource {
     @POST
     @Path("/")
     @Operation(summary = "Create a workflow", description = "Types: biometric_authentication, kyc. Features default to every step of the type with the documented settings.")
+    @APIResponse(responseCode = "201", description = "The workflow as created (version 1).",
+            content = @Content(schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response create(WorkflowRequest body) {
         if (body == null || body.workflowType() == null) {
             throw new FieldValidationException("workflow_type", "This field is required.");
@@ -69,6 +75,8 @@ public class WorkflowResource {
     @GET
     @Path("/")
     @Operation(summary = "List workflows")
+    @APIResponse(responseCode = "200", description = "A page of the application's workflows.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<WorkflowView> list(@BeanParam PageQuery page, @Context UriInfo uri) {
         Page.Window window = page.window(50, 200);
         UUID app = caller.applicationId();
@@ -80,6 +88,8 @@ public class WorkflowResource {
     @GET
     @Path("/{workflowId}/")
     @Operation(summary = "Read a workflow at its latest version")
+    @APIResponse(responseCode = "200", description = "The workflow at its current version.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public WorkflowView get(@PathParam("workflowId") UUID workflowId) {
         return WorkflowView.of(catalog.latest(caller.applicationId(), workflowId));
     }
@@ -87,6 +97,9 @@ public class WorkflowResource {
     @PATCH
     @Path("/{workflowId}/")
     @Operation(summary = "Update a workflow", description = "Changing features publishes a new version; existing sessions keep theirs.")
+    @APIResponse(responseCode = "200", description = "The workflow at its new version.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public WorkflowView patch(@PathParam("workflowId") UUID workflowId, WorkflowRequest body) {
         WorkflowRequest request = body == null ? new WorkflowRequest(null, null, null, null) : body;
         return WorkflowView.of(catalog.update(caller.applicationId(), workflowId, request.workflowLabel(),
@@ -96,6 +109,9 @@ public class WorkflowResource {
     @PUT
     @Path("/{workflowId}/")
     @Operation(summary = "Update a workflow (same as PATCH)")
+    @APIResponse(responseCode = "200", description = "The workflow at its new version.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public WorkflowView put(@PathParam("workflowId") UUID workflowId, WorkflowRequest body) {
         return patch(workflowId, body);
     }
