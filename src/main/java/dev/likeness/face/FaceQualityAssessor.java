@@ -1,6 +1,7 @@
 package dev.likeness.face;
 
 import dev.likeness.runtime.image.LaplacianVariance;
+import dev.likeness.runtime.image.Luma;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.awt.image.BufferedImage;
@@ -74,8 +75,7 @@ public class FaceQualityAssessor {
             int y = clampInt((int) (y0 + (j + 0.5) * 0.8 * h / SAMPLE), image.getHeight());
             for (int i = 0; i < SAMPLE; i++) {
                 int x = clampInt((int) (x0 + (i + 0.5) * 0.8 * w / SAMPLE), image.getWidth());
-                int rgb = image.getRGB(x, y);
-                out[j * SAMPLE + i] = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+                out[j * SAMPLE + i] = Luma.of(image.getRGB(x, y));
             }
         }
         return out;

@@ -6,6 +6,7 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import dev.likeness.face.landmarks.Landmarks68Locator.FaceBox;
 import dev.likeness.runtime.image.BoxThenBilinear;
+import dev.likeness.runtime.image.Luma;
 
 import java.nio.FloatBuffer;
 
@@ -23,8 +24,7 @@ final class Landmarks68Translator implements NoBatchifyTranslator<FaceBox, float
         int[] rgb = BoxThenBilinear.resize(box.pixels(), SIZE, SIZE);
         float[] grey = new float[SIZE * SIZE];
         for (int i = 0; i < grey.length; i++) {
-            int p = rgb[i];
-            grey[i] = Math.round(0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff)) / 256f;
+            grey[i] = Math.round(Luma.of(rgb[i])) / 256f;
         }
         return new NDList(ctx.getNDManager().create(FloatBuffer.wrap(grey), new Shape(1, 1, SIZE, SIZE)));
     }

@@ -2,6 +2,7 @@ package dev.likeness.liveness.active;
 
 import dev.likeness.face.landmarks.FaceMesh;
 import dev.likeness.runtime.image.LaplacianVariance;
+import dev.likeness.runtime.image.Luma;
 
 import java.awt.image.BufferedImage;
 
@@ -23,12 +24,7 @@ final class FaceSharpness {
         int y0 = Math.max(1, (int) minY), y1 = Math.min(image.getHeight() - 2, (int) maxY);
         // a fixed budget of samples whatever the face size
         int step = Math.max(1, (int) Math.sqrt((double) (x1 - x0) * (y1 - y0) / 20000.0));
-        double variance = LaplacianVariance.of((x, y) -> luma(image, x, y), x0, y0, x1, y1, step);
+        double variance = LaplacianVariance.of((x, y) -> Luma.of(image.getRGB(x, y)), x0, y0, x1, y1, step);
         return Double.isNaN(variance) ? 0 : variance;
-    }
-
-    private static double luma(BufferedImage image, int x, int y) {
-        int rgb = image.getRGB(x, y);
-        return 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
     }
 }
