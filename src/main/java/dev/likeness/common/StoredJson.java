@@ -45,6 +45,11 @@ public class StoredJson {
         return json == null ? List.of() : read(json, STRINGS);
     }
 
+    /** A client's JSON value as its column keeps it: {@code null} for none and for JSON null. */
+    public static String text(JsonNode value) {
+        return value == null || value.isNull() ? null : value.toString();
+    }
+
     public <T> T read(String json, TypeReference<T> type) {
         try {
             return mapper.readValue(json, type);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.likeness.common.ApiException;
 import dev.likeness.common.FieldValidationException;
 import dev.likeness.common.Page;
+import dev.likeness.common.StoredJson;
 import dev.likeness.faceindex.FaceImageUpload;
 import dev.likeness.session.VerificationSession;
 import io.quarkus.panache.common.Parameters;
@@ -150,7 +151,7 @@ class ListEntries {
             errors.put("metadata", "Must be a JSON object.");
         }
         return new Labels(displayLabel == null ? "" : displayLabel, comment == null ? "" : comment,
-                metadata == null || metadata.isNull() ? null : metadata.toString());
+                StoredJson.text(metadata));
     }
 
     private ListEntry persist(EntryList list, String value, Labels labels, VerificationSession session, UUID objectId,

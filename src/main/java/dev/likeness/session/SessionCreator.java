@@ -1,6 +1,5 @@
 package dev.likeness.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.likeness.common.ApiException;
 import dev.likeness.common.FieldValidationException;
 import dev.likeness.common.StoredJson;
@@ -100,7 +99,7 @@ public class SessionCreator {
                 .firstResultOptional();
         return open.map(session -> {
             session.callback = request.callback();
-            session.metadata = metadata(request.metadata());
+            session.metadata = StoredJson.text(request.metadata());
             session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return new Created(views.of(session), true);
         });
@@ -118,7 +117,7 @@ public class SessionCreator {
         session.workflowVersion = workflow.version();
         session.status = Status.NOT_STARTED;
         session.vendorData = request.vendorData();
-        session.metadata = metadata(request.metadata());
+        session.metadata = StoredJson.text(request.metadata());
         session.callback = request.callback();
         session.callbackMethod = request.callbackMethod() == null ? "initiator" : request.callbackMethod();
         session.language = request.language();
@@ -200,9 +199,5 @@ public class SessionCreator {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static String metadata(JsonNode metadata) {
-        return metadata == null || metadata.isNull() ? null : metadata.toString();
     }
 }

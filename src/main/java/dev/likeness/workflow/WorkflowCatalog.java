@@ -1,10 +1,9 @@
 package dev.likeness.workflow;
 
 import dev.likeness.common.Page;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.likeness.common.ApiException;
+import dev.likeness.common.StoredJson;
 import dev.likeness.security.ApplicationCreated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,7 +39,7 @@ public class WorkflowCatalog {
     private static final int MAX_CACHED_VERSIONS = 4096;
 
     private final FeatureSettingsParser parser;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
     /**
      * Versions as read from the database, parsed once: a capture request reads its session's
      * version several times, and a published version never changes. Filled only from committed
@@ -48,9 +47,9 @@ public class WorkflowCatalog {
      */
     private final Map<WorkflowVersion.Key, WorkflowSteps> parsed = new ConcurrentHashMap<>();
 
-    public WorkflowCatalog(FeatureSettingsParser parser, ObjectMapper mapper) {
+    public WorkflowCatalog(FeatureSettingsParser parser, StoredJson json) {
         this.parser = parser;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     /** Every new application can create a session at once: it gets a default biometric workflow. */
@@ -153,11 +152,7 @@ public class WorkflowCatalog {
         if (row == null) {
             throw ApiException.notFound();
         }
-        try {
-            return mapper.readValue(row.features, NODES);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored workflow version " + workflowId + "/" + version + " is unreadable", e);
-        }
+        return json.read(row.features, NODES);
     }
 
     private void publish(Workflow workflow, List<FeatureNode> nodes, OffsetDateTime now) {
@@ -165,11 +160,7 @@ public class WorkflowCatalog {
         row.workflowId = workflow.id;
         row.version = workflow.currentVersion;
         row.createdAt = now;
-        try {
-            row.features = mapper.writeValueAsString(nodes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("workflow settings could not be written", e);
-        }
+        row.features = json.write(nodes);
         row.persist();
     }
 
