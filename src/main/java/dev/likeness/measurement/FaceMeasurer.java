@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * The one way into the face and liveness models for a capture or a standalone call: each
  * measurement takes an inference slot for itself and runs only the models its answer uses. For a
- * selfie the liveness method decides: {@code PASSIVE} adds the passive score and every face's age
+ * selfie the liveness method decides: {@code PASSIVE} adds the passive score and the faces' age
  * and gender; without a liveness step the face is only found, described and assessed.
  */
 @ApplicationScoped
