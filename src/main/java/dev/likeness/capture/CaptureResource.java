@@ -1,6 +1,10 @@
 package dev.likeness.capture;
 
 import dev.likeness.common.FieldValidationException;
+import dev.likeness.measurement.BurstMeasurement;
+import dev.likeness.measurement.DocumentMeasurement;
+import dev.likeness.measurement.FaceMeasurer;
+import dev.likeness.measurement.SelfieMeasurement;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.ImageDecoder;
 import dev.likeness.media.ImageDetail;
@@ -9,6 +13,7 @@ import dev.likeness.media.MediaConfig;
 import dev.likeness.session.PinnedSession;
 import dev.likeness.session.SessionStatusMachine;
 import dev.likeness.verdict.Status;
+import dev.likeness.workflow.LivenessMethod;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,16 +54,19 @@ public class CaptureResource {
     private final SelfieStep selfie;
     private final DocumentStep document;
     private final ChallengeStep challenge;
+    private final FaceMeasurer measurer;
     private final ImageDecoder decoder;
     private final MediaConfig mediaConfig;
 
     public CaptureResource(CaptureSessions sessions, SessionStatusMachine machine, SelfieStep selfie,
-                           DocumentStep document, ChallengeStep challenge, ImageDecoder decoder, MediaConfig mediaConfig) {
+                           DocumentStep document, ChallengeStep challenge, FaceMeasurer measurer, ImageDecoder decoder,
+                           MediaConfig mediaConfig) {
         this.sessions = sessions;
         this.machine = machine;
         this.selfie = selfie;
         this.document = document;
         this.challenge = challenge;
+        this.measurer = measurer;
         this.decoder = decoder;
         this.mediaConfig = mediaConfig;
     }
@@ -88,10 +97,10 @@ public class CaptureResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Submit a selfie", description = "Runs passive liveness and face match; a failed attempt may be retried while attempts remain.")
     public CaptureState submitSelfie(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
-        selfie.requireExpected(token);
+        Optional<LivenessMethod> liveness = selfie.requireExpected(token);
         byte[] bytes = read(image);
-        SelfieStep.Measurement measurement = selfie.measure(() -> decode(bytes), true);
-        return selfie.record(token, bytes, measurement.mediaType(), measurement);
+        SelfieMeasurement measurement = measurer.selfie(() -> decode(bytes), liveness, false);
+        return selfie.record(token, bytes, measurement);
     }
 
     @POST
@@ -101,8 +110,8 @@ public class CaptureResource {
     public CaptureState submitDocument(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
         document.requireExpected(token);
         byte[] bytes = read(image);
-        DocumentStep.Measurement measurement = document.measure(() -> decode(bytes));
-        return document.record(token, bytes, measurement.mediaType(), measurement);
+        DocumentMeasurement measurement = measurer.document(() -> decode(bytes));
+        return document.record(token, bytes, measurement);
     }
 
     @POST
@@ -142,7 +151,7 @@ public class CaptureResource {
                 throw new FieldValidationException("frames", "Frame " + (i + 1) + ": " + e.getMessage());
             }
         }
-        ChallengeStep.Measurement measurement = challenge.measure(images, moves);
+        BurstMeasurement measurement = measurer.burst(images, moves);
         return challenge.record(token, id, nonce, burst.frames(), measurement);
     }
 

@@ -2,19 +2,17 @@ package dev.likeness.capture;
 
 import dev.likeness.common.ApiException;
 import dev.likeness.liveness.LivenessConfig;
-import dev.likeness.liveness.PassiveLivenessScorer;
 import dev.likeness.liveness.active.ActiveFindings;
-import dev.likeness.liveness.active.ActiveLivenessAnalyzer;
-import dev.likeness.liveness.active.ActiveScore;
 import dev.likeness.liveness.active.HeadMove;
+import dev.likeness.measurement.BurstMeasurement;
 import dev.likeness.media.MediaVault;
-import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.session.AttemptRecorder;
 import dev.likeness.session.DocumentCheck;
 import dev.likeness.session.FaceMatchCheck;
 import dev.likeness.session.LivenessCheck;
 import dev.likeness.session.PinnedSession;
 import dev.likeness.session.VerificationSession;
+import dev.likeness.verdict.ActiveLivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
 import dev.likeness.verdict.Status;
 import dev.likeness.workflow.LivenessMethod;
@@ -22,7 +20,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,8 +34,9 @@ import java.util.UUID;
 
 /**
  * Active liveness ({@code face_liveness_method: ACTIVE_3D}): a random head-move challenge per
- * attempt, then the burst of frames the user sent while doing it, judged by
- * {@link ActiveLivenessAnalyzer} and recorded like a selfie attempt by {@link AttemptRecorder}.
+ * attempt, then the burst of frames the user sent while doing it, measured by
+ * {@link dev.likeness.measurement.FaceMeasurer}, judged by {@link ActiveLivenessJudge} and recorded
+ * like a selfie attempt by {@link AttemptRecorder}.
  */
 @ApplicationScoped
 @Startup
@@ -60,26 +58,15 @@ public class ChallengeStep {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What the models saw, computed before any row is locked. */
-    record Measurement(ActiveFindings findings, Double passiveScore) {
-    }
-
     private final CaptureSessions sessions;
     private final AttemptRecorder recorder;
-    private final ActiveLivenessAnalyzer analyzer;
-    private final PassiveLivenessScorer scorer;
-    private final InferenceSlots slots;
     private final MediaVault vault;
     /** Moves every challenge asks for when configured (tests only), else empty: random moves. */
     private final List<HeadMove> fixedMoves;
 
-    public ChallengeStep(CaptureSessions sessions, AttemptRecorder recorder, ActiveLivenessAnalyzer analyzer,
-                         PassiveLivenessScorer scorer, InferenceSlots slots, MediaVault vault, LivenessConfig config) {
+    public ChallengeStep(CaptureSessions sessions, AttemptRecorder recorder, MediaVault vault, LivenessConfig config) {
         this.sessions = sessions;
         this.recorder = recorder;
-        this.analyzer = analyzer;
-        this.scorer = scorer;
-        this.slots = slots;
         this.vault = vault;
         this.fixedMoves = fixedMoves(config.active().fixedSteps().orElse(List.of()));
     }
@@ -133,19 +120,8 @@ public class ChallengeStep {
         return usable(open, challengeId, nonce).moves();
     }
 
-    public Measurement measure(List<BufferedImage> frames, List<HeadMove> moves) {
-        return slots.run(() -> {
-            ActiveFindings findings = analyzer.analyze(frames, moves);
-            Double passive = null;
-            if (scorer.available() && ActiveScore.faceFound(findings)) {
-                passive = scorer.score(findings.best().image(), findings.best().subject().get().face());
-            }
-            return new Measurement(findings, passive);
-        });
-    }
-
     @Transactional
-    public CaptureState record(String token, UUID challengeId, String nonce, List<byte[]> frames, Measurement m) {
+    public CaptureState record(String token, UUID challengeId, String nonce, List<byte[]> frames, BurstMeasurement m) {
         PinnedSession open = sessions.byToken(token, true);
         requireActive(open);
         ActiveChallenge challenge = usable(open, challengeId, nonce);
@@ -158,9 +134,8 @@ public class ChallengeStep {
         UUID image = f.bestFrame() < 0 ? null
                 : vault.store(session.applicationId, session.id, "selfie", "image/jpeg", frames.get(f.bestFrame()));
         UUID video = vault.store(session.applicationId, session.id, VIDEO_KIND, VIDEO_TYPE, motionJpeg(frames));
-        Double score = ActiveScore.of(f, m.passiveScore());
-        AttemptRecorder.LivenessReading reading = new AttemptRecorder.LivenessReading(score, null, null, null,
-                (s, nodeId) -> ActiveScore.judge(f, score, LivenessPolicy.of(s), nodeId));
+        AttemptRecorder.LivenessReading reading = new AttemptRecorder.LivenessReading(m.score(), null, null, null,
+                (s, nodeId) -> ActiveLivenessJudge.judge(m.evidence(), m.score(), LivenessPolicy.of(s), nodeId));
         float[] embedding = f.best() == null ? null : f.best().embedding();
         AttemptRecorder.Result result = recorder.record(open, new AttemptRecorder.Attempt(image, video, embedding, reading));
         return sessions.state(open, CaptureState.LastAttempt.of("challenge", result));

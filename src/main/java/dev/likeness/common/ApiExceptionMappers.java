@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.likeness.liveness.LivenessModelUnavailableException;
 import dev.likeness.runtime.InferenceBusyException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.OptimisticLockException;
@@ -45,6 +46,12 @@ public class ApiExceptionMappers {
     public Response busy(InferenceBusyException e) {
         return api(new ApiException(503, "The service is at capacity; retry shortly.", "inference_busy",
                 Map.of("Retry-After", "2")));
+    }
+
+    @ServerExceptionMapper
+    public Response livenessModelUnavailable(LivenessModelUnavailableException e) {
+        return api(new ApiException(503, "Passive liveness is not available: the anti-spoofing model is not installed.",
+                "liveness_model_unavailable"));
     }
 
     @ServerExceptionMapper

@@ -7,7 +7,7 @@ package dev.likeness.face;
 public enum FaceModelPack {
 
     /** fr_detect, FaceMesh five points, ArcFace alignment, faceplugin's fr_feature MobileFaceNet (512-d). */
-    V3("/calibration/face-match-v3.1.json"),
+    V3("/calibration/face-match-v3.2.json"),
     /**
      * FaceMesh-aligned dlib ResNet (face-api's public-domain weights) fused with FaceRes, for
      * operators whose legal review rejects weights of unclear provenance.

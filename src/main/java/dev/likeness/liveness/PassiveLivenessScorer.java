@@ -2,7 +2,6 @@ package dev.likeness.liveness;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
-import dev.likeness.common.ApiException;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.runtime.InferenceConfig;
 import dev.likeness.runtime.InferenceEngines;
@@ -19,7 +18,8 @@ import java.util.Optional;
  * Passive liveness on 0–100: the configured model's live probability × 100 for the face in the
  * whole camera frame. By default fr_liveness, which the build fetches; MiniFASNet (alone or
  * averaged in) when the operator installs its weights and chooses it. A configured model that
- * cannot load is reported (503 on use, readiness DOWN) instead of guessed around.
+ * cannot load is reported ({@link LivenessModelUnavailableException} on use, readiness DOWN) instead
+ * of guessed around.
  */
 @Startup
 @ApplicationScoped
@@ -85,11 +85,10 @@ public class PassiveLivenessScorer {
         return choice;
     }
 
-    /** Answers 503 {@code liveness_model_unavailable} when the configured model did not load. */
+    /** @throws LivenessModelUnavailableException when the configured model did not load */
     public void requireAvailable() {
         if (!available()) {
-            throw new ApiException(503, "Passive liveness is not available: the anti-spoofing model is not installed.",
-                    "liveness_model_unavailable");
+            throw new LivenessModelUnavailableException();
         }
     }
 

@@ -2,17 +2,16 @@ package dev.likeness.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
-import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
 import dev.likeness.faceindex.FaceSearch;
 import dev.likeness.faceindex.IndexMatch;
+import dev.likeness.measurement.FaceMeasurer;
+import dev.likeness.measurement.SelfieMeasurement;
 import dev.likeness.media.SignedUrlIssuer;
 import dev.likeness.risk.LogType;
 import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
-import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.security.Caller;
 import dev.likeness.storedface.StoredFace;
 import dev.likeness.verdict.Status;
@@ -34,6 +33,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@code POST /v3/face-search/}: 1:N search of one image against the calling application's face index. */
@@ -49,26 +49,20 @@ public class FaceSearchResource {
                                      OffsetDateTime createdAt) {
     }
 
-    private record Searched(StandaloneImage.Upload upload, FaceAnalysis analysis) {
-    }
-
     private final StandaloneImage images;
-    private final FaceEngine engine;
+    private final FaceMeasurer measurer;
     private final FaceMatcher matcher;
-    private final InferenceSlots slots;
     private final FaceSearch search;
     private final ApiRequestRecorder recorder;
     private final SignedUrlIssuer links;
     private final Caller caller;
     private final ObjectMapper mapper;
 
-    public FaceSearchResource(StandaloneImage images, FaceEngine engine, FaceMatcher matcher, InferenceSlots slots,
-                              FaceSearch search, ApiRequestRecorder recorder, SignedUrlIssuer links, Caller caller,
-                              ObjectMapper mapper) {
+    public FaceSearchResource(StandaloneImage images, FaceMeasurer measurer, FaceMatcher matcher, FaceSearch search,
+                              ApiRequestRecorder recorder, SignedUrlIssuer links, Caller caller, ObjectMapper mapper) {
         this.images = images;
-        this.engine = engine;
+        this.measurer = measurer;
         this.matcher = matcher;
-        this.slots = slots;
         this.search = search;
         this.recorder = recorder;
         this.links = links;
@@ -100,11 +94,11 @@ public class FaceSearchResource {
             form.reject("search_type", "\"" + searchType + "\" is not a valid choice. Use most_similar or blocklisted_or_approved.");
         }
         FormFields.Common common = form.common(sent, mapper);
-        Searched searched = slots.run(() -> {
-            StandaloneImage.Upload upload = images.read("user_image", userImage, form);
-            form.throwIfInvalid();
-            return new Searched(upload, engine.analyze(upload.decoded().image(), new AnalysisOptions(common.rotate(), true, false)));
-        });
+        byte[] bytes = images.bytes("user_image", userImage, form);
+        // Only found and described: no liveness is asked for, so no liveness model runs.
+        SelfieMeasurement searched = measurer.selfie(() -> images.decodedOrRefused("user_image", bytes, form),
+                Optional.empty(), common.rotate());
+        StandaloneImage.Upload user = new StandaloneImage.Upload(bytes, searched.image());
         FaceAnalysis analysis = searched.analysis();
         List<Warning> warnings = new ArrayList<>();
         List<IndexMatch> matches = List.of();
@@ -120,7 +114,6 @@ public class FaceSearchResource {
         }
         Status status = Status.standalone(warnings);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        StandaloneImage.Upload user = searched.upload();
         UUID requestId = common.save()
                 ? recorder.liveness(caller.applicationId(), "FACE_SEARCH", status, null, null, null, null, warnings,
                         common.vendorData(), common.metadata(),
@@ -130,7 +123,7 @@ public class FaceSearchResource {
                 : UUID.randomUUID();
         List<IndexMatch.View> views = matches.stream().map(m -> m.view(links)).toList();
         FaceSearchResult result = new FaceSearchResult(status, views.size(), views,
-                ImageFaces.of(analysis, searched.upload().decoded().subsampling()), warnings);
+                ImageFaces.of(analysis, user.decoded().subsampling()), warnings);
         return new FaceSearchResponse(requestId, result, common.vendorData(), common.metadata(), now);
     }
 }

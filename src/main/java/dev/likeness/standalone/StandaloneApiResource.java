@@ -7,13 +7,14 @@ import dev.likeness.face.FaceAnalysis;
 import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
 import dev.likeness.faceindex.FaceScreening;
+import dev.likeness.measurement.FaceMeasurer;
+import dev.likeness.measurement.SelfieMeasurement;
 import dev.likeness.media.InvalidImageException;
-import dev.likeness.risk.LogType;
-import dev.likeness.risk.Risk;
 import dev.likeness.risk.Warning;
 import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.security.Caller;
 import dev.likeness.storedface.StoredFace;
+import dev.likeness.verdict.AgeEstimationJudge;
 import dev.likeness.verdict.FaceMatchJudge;
 import dev.likeness.verdict.LivenessJudge;
 import dev.likeness.verdict.LivenessPolicy;
@@ -38,8 +39,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The standalone biometric APIs: {@code POST /v3/face-match/}, {@code /v3/passive-liveness/}
@@ -103,14 +104,14 @@ public class StandaloneApiResource {
     private final FaceEngine engine;
     private final FaceMatcher matcher;
     private final InferenceSlots slots;
-    private final SelfieMeasurer measurer;
+    private final FaceMeasurer measurer;
     private final ApiRequestRecorder recorder;
     private final FaceScreening screening;
     private final Caller caller;
     private final ObjectMapper mapper;
 
     public StandaloneApiResource(StandaloneImage images, FaceEngine engine, FaceMatcher matcher, InferenceSlots slots,
-                                 SelfieMeasurer measurer, ApiRequestRecorder recorder, FaceScreening screening,
+                                 FaceMeasurer measurer, ApiRequestRecorder recorder, FaceScreening screening,
                                  Caller caller, ObjectMapper mapper) {
         this.screening = screening;
         this.images = images;
@@ -205,11 +206,12 @@ public class StandaloneApiResource {
         FormFields form = new FormFields();
         double decline = form.threshold("face_liveness_score_decline_threshold", threshold, 30);
         FormFields.Common common = form.common(sent, mapper);
-        SelfieMeasurer.Measured measured = measurer.measure(validUserImage(userImage, form), common.rotate());
-        StandaloneImage.Upload user = measured.upload();
+        byte[] bytes = images.bytes("user_image", userImage, form);
+        SelfieMeasurement measured = passiveSelfie(bytes, form, common);
+        StandaloneImage.Upload user = new StandaloneImage.Upload(bytes, measured.image());
         FaceAnalysis analysis = measured.analysis();
         FaceScreening.Screening screened = screening.standalone(caller.applicationId(), common.vendorData(), analysis.embedding());
-        List<Warning> warnings = new ArrayList<>(LivenessJudge.judge(measured.score(), analysis.quality(),
+        List<Warning> warnings = new ArrayList<>(LivenessJudge.judge(measured.passiveScore(), analysis.quality(),
                 analysis.faces().size(), LivenessPolicy.standalone(decline), null));
         warnings.addAll(screened.warnings());
         Status status = Status.standalone(warnings);
@@ -217,12 +219,12 @@ public class StandaloneApiResource {
         Double luminance = analysis.quality() == null ? null : analysis.quality().luminance();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID requestId = common.save()
-                ? recorder.liveness(caller.applicationId(), "PASSIVE_LIVENESS", status, measured.score(), quality, luminance,
+                ? recorder.liveness(caller.applicationId(), "PASSIVE_LIVENESS", status, measured.passiveScore(), quality, luminance,
                         null, warnings, common.vendorData(), common.metadata(),
                         new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
                         indexed(analysis, "passive-liveness", screened), now)
                 : UUID.randomUUID();
-        LivenessResult result = new LivenessResult(status, LivenessMethod.PASSIVE, measured.score(),
+        LivenessResult result = new LivenessResult(status, LivenessMethod.PASSIVE, measured.passiveScore(),
                 ImageFaces.of(analysis, user.decoded().subsampling()), warnings,
                 quality, luminance);
         return new LivenessResponse(requestId, result, common.vendorData(), common.metadata(), now);
@@ -247,31 +249,25 @@ public class StandaloneApiResource {
         double decline = form.threshold("face_liveness_score_decline_threshold", livenessThreshold, 30);
         int minimumAge = form.wholeNumber("age_estimation_decline_threshold", ageThreshold, 18, 0, 150);
         FormFields.Common common = form.common(sent, mapper);
-        SelfieMeasurer.Measured measured = measurer.measure(validUserImage(userImage, form), common.rotate());
-        StandaloneImage.Upload user = measured.upload();
+        byte[] bytes = images.bytes("user_image", userImage, form);
+        SelfieMeasurement measured = passiveSelfie(bytes, form, common);
+        StandaloneImage.Upload user = new StandaloneImage.Upload(bytes, measured.image());
         FaceAnalysis analysis = measured.analysis();
         Double age = analysis.subject().map(s -> s.age()).map(a -> Math.round(a * 100.0) / 100.0).orElse(null);
-        // Any warning declines here, so the liveness checks that only inform elsewhere are left out.
-        List<Warning> warnings = new ArrayList<>(LivenessJudge.judge(measured.score(), null, analysis.faces().size(),
-                LivenessPolicy.standalone(decline), null).stream()
-                .filter(w -> !Risk.MULTIPLE_FACES_DETECTED.name().equals(w.risk())).toList());
-        if (age == null) {
-            warnings.add(Warning.standalone(Risk.AGE_NOT_DETECTED, LogType.ERROR));
-        } else if (minimumAge > 0 && age < minimumAge) {
-            warnings.add(Warning.standalone(Risk.AGE_BELOW_MINIMUM, LogType.ERROR));
-        }
+        List<Warning> warnings = new ArrayList<>(AgeEstimationJudge.judge(measured.passiveScore(), analysis.faces().size(),
+                age, decline, minimumAge));
         FaceScreening.Screening screened = screening.standalone(caller.applicationId(), common.vendorData(), analysis.embedding());
-        Status status = warnings.isEmpty() ? Status.APPROVED : Status.DECLINED;
+        Status status = AgeEstimationJudge.status(warnings);
         warnings.addAll(screened.warnings());
         status = Status.merge(status, Status.standalone(screened.warnings()));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID requestId = common.save()
-                ? recorder.liveness(caller.applicationId(), "AGE_ESTIMATION", status, measured.score(), null, null, age,
+                ? recorder.liveness(caller.applicationId(), "AGE_ESTIMATION", status, measured.passiveScore(), null, null, age,
                         warnings, common.vendorData(), common.metadata(),
                         new ApiRequestRecorder.StoredImage(user.bytes(), user.contentType(), "selfie"),
                         indexed(analysis, "age-estimation", screened), now)
                 : UUID.randomUUID();
-        AgeEstimationResult result = new AgeEstimationResult(status, LivenessMethod.PASSIVE, measured.score(),
+        AgeEstimationResult result = new AgeEstimationResult(status, LivenessMethod.PASSIVE, measured.passiveScore(),
                 ImageFaces.of(analysis, user.decoded().subsampling()),
                 age, warnings);
         return new AgeEstimationResponse(requestId, result, common.vendorData(), common.metadata(), now);
@@ -282,12 +278,12 @@ public class StandaloneApiResource {
                 screened.matches());
     }
 
-    /** Reads and decodes {@code user_image}, then answers 400 for every invalid field of the form. */
-    private Supplier<StandaloneImage.Upload> validUserImage(FileUpload userImage, FormFields form) {
-        return () -> {
-            StandaloneImage.Upload upload = images.read("user_image", userImage, form);
-            form.throwIfInvalid();
-            return upload;
-        };
+    /**
+     * {@code user_image} decoded and measured for passive liveness in one inference slot; 400 for
+     * every invalid field of the form first, then 503 when the passive model is not installed.
+     */
+    private SelfieMeasurement passiveSelfie(byte[] bytes, FormFields form, FormFields.Common common) {
+        return measurer.selfie(() -> images.decodedOrRefused("user_image", bytes, form),
+                Optional.of(LivenessMethod.PASSIVE), common.rotate());
     }
 }

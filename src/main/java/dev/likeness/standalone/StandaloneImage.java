@@ -27,19 +27,6 @@ class StandaloneImage {
         this.config = config;
     }
 
-    Upload read(String field, FileUpload file, FormFields form) {
-        byte[] bytes = form.image(field, file, config.uploadMaxBytes());
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return decode(bytes);
-        } catch (InvalidImageException e) {
-            form.reject(field, e.getMessage());
-            return null;
-        }
-    }
-
     /** The uploaded bytes of {@code field}, or null with the field's error recorded in {@code form}. */
     byte[] bytes(String field, FileUpload file, FormFields form) {
         return form.image(field, file, config.uploadMaxBytes());
@@ -47,13 +34,29 @@ class StandaloneImage {
 
     /** Records in {@code form} why {@code bytes} (when there are any) do not decode. */
     void rejectUndecodable(String field, byte[] bytes, FormFields form) {
+        decoded(field, bytes, form);
+    }
+
+    /**
+     * {@code bytes} decoded, then a 400 for every invalid field of the form; meant to run inside the
+     * inference slot, so a request waiting for one holds no decoded image.
+     */
+    DecodedImage decodedOrRefused(String field, byte[] bytes, FormFields form) {
+        DecodedImage decoded = decoded(field, bytes, form);
+        form.throwIfInvalid();
+        return decoded;
+    }
+
+    /** {@code bytes} decoded, or null (with the reason recorded in {@code form} when there were bytes). */
+    private DecodedImage decoded(String field, byte[] bytes, FormFields form) {
         if (bytes == null) {
-            return;
+            return null;
         }
         try {
-            decode(bytes);
+            return decode(bytes).decoded();
         } catch (InvalidImageException e) {
             form.reject(field, e.getMessage());
+            return null;
         }
     }
 

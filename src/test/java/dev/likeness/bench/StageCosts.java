@@ -12,6 +12,7 @@ import dev.likeness.face.embed.ArcFaceAligner;
 import dev.likeness.face.landmarks.FaceMesh;
 import dev.likeness.face.landmarks.FivePoints;
 import dev.likeness.face.landmarks.Landmarks68;
+import dev.likeness.runtime.image.RgbRaster;
 
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 public final class StageCosts {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final int RUNS = 10;
+    private static final int RUNS = 30;
     /** Enough calls for the JIT to compile the Java pre- and post-processing, as in a running service. */
     private static final int WARM_UP = 30;
 
@@ -57,6 +58,7 @@ public final class StageCosts {
                 throw new IllegalStateException(e);
             }
         });
+        time("photo stretched to 320x240 (fr_detect input)", () -> RgbRaster.stretched(photo, 320, 240));
         time("fr_detect detection", () -> pipeline.models.ultraLight().detect(photo));
         time("BlazeFace detection (fallback)", () -> pipeline.models.detector().detect(image));
         time("fr_landmark 68 points", () -> pipeline.models.landmarks68().locate(photo, face));
@@ -64,7 +66,6 @@ public final class StageCosts {
         time("FaceMesh landmarks", () -> pipeline.models.landmarks().locate(image, oriented));
         time("ArcFace alignment", () -> new ArcFaceAligner().align(image, FivePoints.of(mesh)));
         time("fr_feature, chip", () -> pipeline.models.mobileFaceNet().describe(chip));
-        time("fr_feature, chip + mirror", () -> pipeline.models.mobileFaceNet().describeWithMirror(chip));
         time("quality and luminance", () -> new FaceQualityAssessor().assess(photo, oriented));
         time("whole analysis (embed only)", () -> pipeline.engine.analyze(photo,
                 new AnalysisOptions(false, true, false)));

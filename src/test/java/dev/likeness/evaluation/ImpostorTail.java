@@ -33,4 +33,23 @@ public record ImpostorTail(double mean, double sd, int fittedOn) {
     public double similarityAt(double fmr) {
         return mean + sd * NormalQuantile.upper(fmr);
     }
+
+    /**
+     * The same question answered by an exponential tail (a generalised Pareto with shape 0, the
+     * usual peaks-over-threshold model) fitted by maximum likelihood to the same top similarities:
+     * a second opinion on how far the extrapolated rows can be trusted. A Gaussian tail falls off
+     * faster, so where the two disagree the exponential one is the cautious reading.
+     */
+    public static double exponentialSimilarityAt(double[] impostors, int fittedOn, double fmr) {
+        double[] sorted = impostors.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double threshold = sorted[n - fittedOn - 1];
+        double excess = 0;
+        for (int i = n - fittedOn; i < n; i++) {
+            excess += sorted[i] - threshold;
+        }
+        double scale = excess / fittedOn;
+        return threshold + scale * Math.log((double) fittedOn / (n * fmr));
+    }
 }

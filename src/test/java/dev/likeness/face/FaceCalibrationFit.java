@@ -58,6 +58,15 @@ public final class FaceCalibrationFit {
                 pairs.acceptRateAtFalseAcceptRate(1e-3), pairs.acceptRateAtFalseAcceptRate(1e-4));
         System.out.printf(Locale.ROOT, "impostor tail: Gaussian mean %.4f sd %.4f fitted to the top %d similarities%n",
                 tail.mean(), tail.sd(), tail.fittedOn());
+        System.out.println("| false-match rate | similarity, Gaussian tail (used) | similarity, exponential tail | genuine pairs at or below (Gaussian / exponential) |");
+        System.out.println("| --- | --- | --- | --- |");
+        for (double fmr : new double[] {1e-3, 1e-4, 1e-5}) {
+            double gaussian = tail.similarityAt(fmr);
+            double exponential = ImpostorTail.exponentialSimilarityAt(impostor, tail.fittedOn(), fmr);
+            System.out.printf(Locale.ROOT, "| %.0e | %.4f | %.4f | %d / %d |%n", fmr, gaussian, exponential,
+                    Arrays.stream(genuine).filter(s -> s <= gaussian).count(),
+                    Arrays.stream(genuine).filter(s -> s <= exponential).count());
+        }
 
         List<double[]> points = new ArrayList<>();
         for (int score = 0; score <= 90; score += 10) {

@@ -108,7 +108,7 @@ public final class FaceIndexBenchmark {
             try (PreparedStatement s = c.prepareStatement("""
                     insert into face_template (id, application_id, vendor_data, source, approved, model_version, key_id,
                                                nonce, embedding, created_at)
-                    values (?, ?, ?, 'liveness', true, 'face-match-v3.1', ?, ?, ?, ?)""")) {
+                    values (?, ?, ?, 'liveness', true, 'face-match-v3.2', ?, ?, ?, ?)""")) {
                 for (int i = 0; i < n; i++) {
                     UUID id = UUID.randomUUID();
                     MediaCipher.Sealed sealed = cipher.seal(bytes(unit(random)), id.toString());

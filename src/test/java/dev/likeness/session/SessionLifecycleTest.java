@@ -205,7 +205,7 @@ class SessionLifecycleTest {
                 .body("face_matches[0].source_image_session_id", equalTo(first[0]))
                 .body("face_matches[0].score", greaterThan(50f));
         assertEquals(0L, entityManager.createQuery("select count(f) from StoredFace f where f.vendorData = :v "
-                        + "and f.source = 'liveness' and f.sessionId = :s and f.modelVersion <> 'face-match-v3.1'", Long.class)
+                        + "and f.source = 'liveness' and f.sessionId = :s and f.modelVersion <> 'face-match-v3.2'", Long.class)
                 .setParameter("v", "pack-change-user").setParameter("s", UUID.fromString(first[0])).getSingleResult(),
                 "the reused face now carries the current pack's descriptor");
     }

@@ -25,7 +25,7 @@ enum Activation {
         return switch (this) {
             case LINEAR -> x;
             case RELU -> ai.djl.nn.Activation.relu(x);
-            case RELU6 -> ai.djl.nn.Activation.relu6(x);
+            case RELU6 -> x.clip(0f, 6f); // one clamp; DJL's relu6 is a relu and then a minimum
             case PRELU -> prelu(x, preluAlpha);
             case LEAKY_RELU -> ai.djl.nn.Activation.leakyRelu(x, leakyAlpha);
             case ELU -> ai.djl.nn.Activation.elu(x, 1f);

@@ -31,7 +31,8 @@ public final class TfjsGraphModel {
         String name = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
         Model model = TorchModels.newModel(name);
         try {
-            model.setBlock(new TfjsGraphBlock(graph, model.getNDManager(), graph.placeholders(), outputs));
+            model.setBlock(new TfjsGraphBlock(ConvolutionFusion.fuse(graph, outputs), model.getNDManager(),
+                    graph.placeholders(), outputs));
         } catch (RuntimeException e) {
             model.close();
             throw e;
