@@ -1,5 +1,7 @@
 package dev.likeness.media;
 
+import dev.likeness.runtime.image.Luma;
+
 import java.awt.image.BufferedImage;
 
 /**
@@ -42,8 +44,7 @@ public final class ImageDetail {
             int y = (int) ((r + 0.5) * height / rows);
             for (int c = 0; c < columns; c++) {
                 int x = (int) ((c + 0.5) * width / columns);
-                int rgb = image.getRGB(x, y);
-                double luma = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+                double luma = Luma.of(image.getRGB(x, y));
                 sum += luma;
                 squares += luma * luma;
             }
