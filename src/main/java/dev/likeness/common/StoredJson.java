@@ -9,10 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * JSON kept in text columns (metadata, feature lists, subscribed events, webhook payloads), written
- * and read with the wire's mapper so stored values come back exactly as clients sent them. The
- * service wrote every such column itself, so a value that does not parse is a server fault, not a
- * client's: it surfaces as a 500, never as a 400.
+ * JSON kept in text columns (metadata, feature lists, workflow versions, subscribed events, webhook
+ * payloads), written and read with the wire's mapper so stored values come back exactly as clients
+ * sent them. The service wrote every such column itself, so a value that does not parse is a server
+ * fault, not a client's: it surfaces as a 500, never as a 400.
  */
 @ApplicationScoped
 public class StoredJson {
