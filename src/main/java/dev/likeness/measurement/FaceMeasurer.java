@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The one way into the face and liveness models for a capture or a standalone call: each
+ * The one way into the face and liveness models for a capture, a standalone call or a reference picture: each
  * measurement takes an inference slot for itself and runs only the models its answer uses. For a
  * selfie the liveness method decides: {@code PASSIVE} adds the passive score and the faces' age
  * and gender; without a liveness step the face is only found, described and assessed.
@@ -90,6 +90,18 @@ public class FaceMeasurer {
                 passiveScore = passive.score(findings.best().image(), findings.best().subject().get().face());
             }
             return new BurstMeasurement(findings, passiveScore, ActiveScore.of(findings, passiveScore));
+        });
+    }
+
+    /**
+     * The descriptor of the main face of a reference picture: no rotations tried, no liveness, no age.
+     *
+     * @param read decodes the picture, inside the inference slot (see {@link #selfie})
+     */
+    public ReferenceMeasurement reference(Supplier<DecodedImage> read) {
+        return slots.run(() -> {
+            DecodedImage image = read.get();
+            return new ReferenceMeasurement(image, engine.analyze(image.image(), new AnalysisOptions(false, true, false)).embedding());
         });
     }
 
