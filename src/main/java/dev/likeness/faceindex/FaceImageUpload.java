@@ -1,17 +1,15 @@
 package dev.likeness.faceindex;
 
 import dev.likeness.common.FieldValidationException;
-import dev.likeness.face.AnalysisOptions;
-import dev.likeness.face.FaceAnalysis;
-import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
+import dev.likeness.measurement.FaceMeasurer;
+import dev.likeness.measurement.ReferenceMeasurement;
 import dev.likeness.media.Base64ImagePayload;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.ImageDecoder;
 import dev.likeness.media.ImageDetail;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaConfig;
-import dev.likeness.runtime.InferenceSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -30,17 +28,14 @@ public class FaceImageUpload {
 
     private final ImageDecoder decoder;
     private final MediaConfig media;
-    private final FaceEngine engine;
+    private final FaceMeasurer measurer;
     private final FaceMatcher matcher;
-    private final InferenceSlots slots;
 
-    public FaceImageUpload(ImageDecoder decoder, MediaConfig media, FaceEngine engine, FaceMatcher matcher,
-                           InferenceSlots slots) {
+    public FaceImageUpload(ImageDecoder decoder, MediaConfig media, FaceMeasurer measurer, FaceMatcher matcher) {
         this.decoder = decoder;
         this.media = media;
-        this.engine = engine;
+        this.measurer = measurer;
         this.matcher = matcher;
-        this.slots = slots;
     }
 
     /** @throws FieldValidationException on {@code image}: missing, not an image, too large, or without a face */
@@ -50,22 +45,25 @@ public class FaceImageUpload {
         }
         // Base64 of maxBytes, rounded up to whole groups: the decoder then enforces the byte limit itself.
         long maxChars = (maxBytes + 2) / 3 * 4;
+        byte[] bytes;
+        try {
+            bytes = Base64ImagePayload.decode(image, maxChars);
+        } catch (InvalidImageException e) {
+            throw new FieldValidationException(FIELD, e.getMessage());
+        }
         // Decoded inside the slot, as the standalone APIs do: queued uploads hold bytes, not rasters.
-        return slots.run(() -> {
-            byte[] bytes;
-            DecodedImage decoded;
+        ReferenceMeasurement face = measurer.reference(() -> {
             try {
-                bytes = Base64ImagePayload.decode(image, maxChars);
-                decoded = decoder.decode(bytes, media.uploadLimits().withMaxBytes(maxBytes));
+                DecodedImage decoded = decoder.decode(bytes, media.uploadLimits().withMaxBytes(maxBytes));
                 ImageDetail.require(decoded);
+                return decoded;
             } catch (InvalidImageException e) {
                 throw new FieldValidationException(FIELD, e.getMessage());
             }
-            FaceAnalysis analysis = engine.analyze(decoded.image(), new AnalysisOptions(false, true, false));
-            if (analysis.embedding() == null) {
-                throw new FieldValidationException(FIELD, NO_FACE);
-            }
-            return new UploadedFace(bytes, decoded.format().mediaType(), analysis.embedding(), matcher.modelVersion());
         });
+        if (!face.faceFound()) {
+            throw new FieldValidationException(FIELD, NO_FACE);
+        }
+        return new UploadedFace(bytes, face.image().format().mediaType(), face.descriptor(), matcher.modelVersion());
     }
 }

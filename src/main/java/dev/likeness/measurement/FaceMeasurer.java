@@ -9,6 +9,7 @@ import dev.likeness.liveness.active.ActiveLivenessAnalyzer;
 import dev.likeness.liveness.active.ActiveScore;
 import dev.likeness.liveness.active.HeadMove;
 import dev.likeness.media.DecodedImage;
+import dev.likeness.media.InvalidImageException;
 import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.workflow.LivenessMethod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The one way into the face and liveness models for a capture or a standalone call: each
+ * The one way into the face and liveness models for a capture, a standalone call or a reference picture: each
  * measurement takes an inference slot for itself and runs only the models its answer uses. For a
  * selfie the liveness method decides: {@code PASSIVE} adds the passive score and the faces' age
  * and gender; without a liveness step the face is only found, described and assessed.
@@ -90,6 +91,47 @@ public class FaceMeasurer {
                 passiveScore = passive.score(findings.best().image(), findings.best().subject().get().face());
             }
             return new BurstMeasurement(findings, passiveScore, ActiveScore.of(findings, passiveScore));
+        });
+    }
+
+    /**
+     * The two pictures of a face match, each with its faces' age and gender. They are decoded and
+     * analysed side by side when a second inference slot is free, which halves the wait of a lone
+     * request on a machine with idle cores.
+     *
+     * @param admit runs first, inside the slot; it may refuse the whole request (and may decode the
+     *     pictures itself to say why), in which case nothing is analysed
+     * @param rotate also look for the faces under the four right-angle rotations
+     */
+    public PairMeasurement pair(Runnable admit, PairMeasurement.PictureRead user, PairMeasurement.PictureRead reference,
+                                boolean rotate) {
+        AnalysisOptions options = new AnalysisOptions(rotate, true, true);
+        return slots.run(() -> {
+            admit.run();
+            InferenceSlots.Both<PairMeasurement.Side, PairMeasurement.Side> both = slots.alongside(
+                    () -> side(user, options), () -> side(reference, options));
+            return new PairMeasurement(both.first(), both.second());
+        });
+    }
+
+    private PairMeasurement.Side side(PairMeasurement.PictureRead read, AnalysisOptions options) {
+        try {
+            DecodedImage image = read.read();
+            return new PairMeasurement.Side(image, engine.analyze(image.image(), options), null);
+        } catch (InvalidImageException e) {
+            return new PairMeasurement.Side(null, null, e);
+        }
+    }
+
+    /**
+     * The descriptor of the main face of a reference picture: no rotations tried, no liveness, no age.
+     *
+     * @param read decodes the picture, inside the inference slot (see {@link #selfie})
+     */
+    public ReferenceMeasurement reference(Supplier<DecodedImage> read) {
+        return slots.run(() -> {
+            DecodedImage image = read.get();
+            return new ReferenceMeasurement(image, engine.analyze(image.image(), new AnalysisOptions(false, true, false)).embedding());
         });
     }
 

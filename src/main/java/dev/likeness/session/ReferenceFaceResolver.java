@@ -1,9 +1,8 @@
 package dev.likeness.session;
 
 import dev.likeness.common.FieldValidationException;
-import dev.likeness.face.AnalysisOptions;
-import dev.likeness.face.FaceAnalysis;
-import dev.likeness.face.FaceEngine;
+import dev.likeness.measurement.FaceMeasurer;
+import dev.likeness.measurement.ReferenceMeasurement;
 import dev.likeness.media.Base64ImagePayload;
 import dev.likeness.media.DecodedImage;
 import dev.likeness.media.ImageDecoder;
@@ -11,7 +10,6 @@ import dev.likeness.media.ImageDetail;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaConfig;
 import dev.likeness.media.MediaVault;
-import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.storedface.StoredFaceRefresher;
 import dev.likeness.storedface.StoredFaces;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,18 +33,16 @@ class ReferenceFaceResolver {
 
     private final ImageDecoder decoder;
     private final MediaConfig mediaConfig;
-    private final FaceEngine engine;
-    private final InferenceSlots slots;
+    private final FaceMeasurer measurer;
     private final StoredFaces storedFaces;
     private final MediaVault vault;
     private final StoredFaceRefresher refresher;
 
-    ReferenceFaceResolver(ImageDecoder decoder, MediaConfig mediaConfig, FaceEngine engine, InferenceSlots slots,
+    ReferenceFaceResolver(ImageDecoder decoder, MediaConfig mediaConfig, FaceMeasurer measurer,
                           StoredFaces storedFaces, MediaVault vault, StoredFaceRefresher refresher) {
         this.decoder = decoder;
         this.mediaConfig = mediaConfig;
-        this.engine = engine;
-        this.slots = slots;
+        this.measurer = measurer;
         this.storedFaces = storedFaces;
         this.vault = vault;
         this.refresher = refresher;
@@ -81,10 +77,10 @@ class ReferenceFaceResolver {
         } catch (InvalidImageException e) {
             throw new FieldValidationException(FIELD, e.getMessage());
         }
-        FaceAnalysis analysis = slots.run(() -> engine.analyze(decoded.image(), new AnalysisOptions(false, true, false)));
-        if (analysis.embedding() == null) {
+        ReferenceMeasurement portrait = measurer.reference(() -> decoded);
+        if (!portrait.faceFound()) {
             throw new FieldValidationException(FIELD, NO_FACE_IN_PORTRAIT);
         }
-        return new ReferenceFace(analysis.embedding(), bytes, decoded.format().mediaType(), null, false, null);
+        return new ReferenceFace(portrait.descriptor(), bytes, decoded.format().mediaType(), null, false, null);
     }
 }

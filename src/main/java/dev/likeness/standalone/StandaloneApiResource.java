@@ -2,16 +2,13 @@ package dev.likeness.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.likeness.face.AnalysisOptions;
 import dev.likeness.face.FaceAnalysis;
-import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
 import dev.likeness.faceindex.FaceScreening;
 import dev.likeness.measurement.FaceMeasurer;
+import dev.likeness.measurement.PairMeasurement;
 import dev.likeness.measurement.SelfieMeasurement;
-import dev.likeness.media.InvalidImageException;
 import dev.likeness.risk.Warning;
-import dev.likeness.runtime.InferenceSlots;
 import dev.likeness.security.Caller;
 import dev.likeness.storedface.StoredFace;
 import dev.likeness.verdict.AgeEstimationJudge;
@@ -44,37 +41,19 @@ import java.util.UUID;
 
 /**
  * The standalone biometric APIs: {@code POST /v3/face-match/}, {@code /v3/passive-liveness/}
- * and {@code /v3/age-estimation/}. Each reads its multipart form, runs the face engine, judges the
+ * and {@code /v3/age-estimation/}. Each reads its multipart form, has the faces measured, judges the
  * result with Didit's rules and, with {@code save_api_request}, records it as an API-type session.
  */
 @Path("/v3")
 @Tag(name = "Standalone APIs")
 public class StandaloneApiResource {
 
-    /** A face-match request's two uploads and their analyses. */
-    private record Matched(StandaloneImage.Upload user, StandaloneImage.Upload ref, FaceAnalysis userAnalysis,
-                           FaceAnalysis refAnalysis) {
-    }
-
-    /** One upload decoded and analysed, or why it could not be decoded. */
-    private record Analysed(StandaloneImage.Upload upload, FaceAnalysis analysis, InvalidImageException invalid) {
-
-        void rejectInto(FormFields form, String field) {
-            if (invalid != null) {
-                form.reject(field, invalid.getMessage());
-            }
+    /** Records in {@code form} why a face-match picture could not be decoded. */
+    private static void rejectInto(FormFields form, String field, PairMeasurement.Side side) {
+        if (side.refusal() != null) {
+            form.reject(field, side.refusal().getMessage());
         }
     }
-
-    private Analysed analyse(byte[] bytes, AnalysisOptions options) {
-        try {
-            StandaloneImage.Upload upload = images.decode(bytes);
-            return new Analysed(upload, engine.analyze(upload.decoded().image(), options), null);
-        } catch (InvalidImageException e) {
-            return new Analysed(null, null, e);
-        }
-    }
-
 
     public record FaceMatchResult(Status status, Double score, ImageFaces userImage, ImageFaces refImage,
                                   List<Warning> warnings) {
@@ -101,23 +80,19 @@ public class StandaloneApiResource {
     }
 
     private final StandaloneImage images;
-    private final FaceEngine engine;
     private final FaceMatcher matcher;
-    private final InferenceSlots slots;
     private final FaceMeasurer measurer;
     private final ApiRequestRecorder recorder;
     private final FaceScreening screening;
     private final Caller caller;
     private final ObjectMapper mapper;
 
-    public StandaloneApiResource(StandaloneImage images, FaceEngine engine, FaceMatcher matcher, InferenceSlots slots,
+    public StandaloneApiResource(StandaloneImage images, FaceMatcher matcher,
                                  FaceMeasurer measurer, ApiRequestRecorder recorder, FaceScreening screening,
                                  Caller caller, ObjectMapper mapper) {
         this.screening = screening;
         this.images = images;
-        this.engine = engine;
         this.matcher = matcher;
-        this.slots = slots;
         this.measurer = measurer;
         this.recorder = recorder;
         this.caller = caller;
@@ -143,31 +118,25 @@ public class StandaloneApiResource {
         FormFields form = new FormFields();
         double decline = form.threshold("face_match_score_decline_threshold", threshold, 30);
         FormFields.Common common = form.common(sent, mapper);
-        AnalysisOptions options = new AnalysisOptions(common.rotate(), true, true);
         // Images are decoded inside the inference slot: requests queued for a slot hold only their
-        // compressed bytes, not two decoded rasters each (a 49 MP photo is 196 MB decoded). The two
-        // are decoded and analysed side by side when a second slot is free.
-        Matched matched = slots.run(() -> {
-            byte[] userBytes = images.bytes("user_image", userImage, form);
-            byte[] refBytes = images.bytes("ref_image", refImage, form);
+        // compressed bytes, not two decoded rasters each (a 49 MP photo is 196 MB decoded).
+        byte[] userBytes = images.bytes("user_image", userImage, form);
+        byte[] refBytes = images.bytes("ref_image", refImage, form);
+        PairMeasurement pair = measurer.pair(() -> {
             if (form.invalid()) {
                 // Every field's problem in one answer; nothing is analysed while any field is wrong.
                 images.rejectUndecodable("user_image", userBytes, form);
                 images.rejectUndecodable("ref_image", refBytes, form);
                 form.throwIfInvalid();
             }
-            InferenceSlots.Both<Analysed, Analysed> analysed = slots.alongside(
-                    () -> analyse(userBytes, options), () -> analyse(refBytes, options));
-            analysed.first().rejectInto(form, "user_image");
-            analysed.second().rejectInto(form, "ref_image");
-            form.throwIfInvalid();
-            return new Matched(analysed.first().upload(), analysed.second().upload(), analysed.first().analysis(),
-                    analysed.second().analysis());
-        });
-        StandaloneImage.Upload user = matched.user();
-        StandaloneImage.Upload ref = matched.ref();
-        FaceAnalysis u = matched.userAnalysis();
-        FaceAnalysis r = matched.refAnalysis();
+        }, () -> images.decode(userBytes).decoded(), () -> images.decode(refBytes).decoded(), common.rotate());
+        rejectInto(form, "user_image", pair.user());
+        rejectInto(form, "ref_image", pair.reference());
+        form.throwIfInvalid();
+        StandaloneImage.Upload user = new StandaloneImage.Upload(userBytes, pair.user().image());
+        StandaloneImage.Upload ref = new StandaloneImage.Upload(refBytes, pair.reference().image());
+        FaceAnalysis u = pair.user().analysis();
+        FaceAnalysis r = pair.reference().analysis();
         Double score = u.embedding() != null && r.embedding() != null ? matcher.score(u.embedding(), r.embedding()) : null;
         List<Warning> warnings = FaceMatchJudge.judge(score, decline, decline, null);
         Status status = Status.standalone(warnings);

@@ -1,12 +1,11 @@
 package dev.likeness.storedface;
 
-import dev.likeness.face.AnalysisOptions;
-import dev.likeness.face.FaceEngine;
 import dev.likeness.face.FaceMatcher;
+import dev.likeness.measurement.FaceMeasurer;
+import dev.likeness.media.DecodedImage;
 import dev.likeness.media.ImageDecoder;
 import dev.likeness.media.InvalidImageException;
 import dev.likeness.media.MediaVault;
-import dev.likeness.runtime.InferenceSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -25,17 +24,15 @@ public class StoredFaceRefresher {
 
     private final StoredFaces faces;
     private final FaceMatcher matcher;
-    private final FaceEngine engine;
-    private final InferenceSlots slots;
+    private final FaceMeasurer measurer;
     private final MediaVault vault;
     private final ImageDecoder decoder;
 
-    public StoredFaceRefresher(StoredFaces faces, FaceMatcher matcher, FaceEngine engine, InferenceSlots slots,
+    public StoredFaceRefresher(StoredFaces faces, FaceMatcher matcher, FaceMeasurer measurer,
                                MediaVault vault, ImageDecoder decoder) {
         this.faces = faces;
         this.matcher = matcher;
-        this.engine = engine;
-        this.slots = slots;
+        this.measurer = measurer;
         this.vault = vault;
         this.decoder = decoder;
     }
@@ -49,13 +46,13 @@ public class StoredFaceRefresher {
         if (media.isEmpty()) {
             return Optional.empty();
         }
-        float[] embedding;
+        DecodedImage decoded;
         try {
-            var decoded = decoder.decode(media.get().bytes());
-            embedding = slots.run(() -> engine.analyze(decoded.image(), new AnalysisOptions(false, true, false))).embedding();
+            decoded = decoder.decode(media.get().bytes());
         } catch (InvalidImageException e) {
             return Optional.empty();
         }
+        float[] embedding = measurer.reference(() -> decoded).descriptor();
         if (embedding == null) {
             return Optional.empty();
         }

@@ -80,7 +80,7 @@ public final class EvalDescriptors {
                 double s = pipeline.matcher.similarity(embeddings.get(i), embeddings.get(j));
                 boolean same = photos.get(i).identity().equals(photos.get(j).identity());
                 (same ? genuine : impostor).add(s);
-                if (Boolean.getBoolean("eval.printPairs") && ((same && s < 0.3) || (!same && s > 0.3))) {
+                if (Boolean.getBoolean("eval.printPairs") && ((same && s < Double.parseDouble(System.getProperty("eval.below", "0.3"))) || (!same && s > 0.3))) {
                     System.out.printf("%s %.3f %s %s%n", same ? "low-genuine" : "high-impostor", s,
                             photos.get(i).path(), photos.get(j).path());
                 }
