@@ -23,6 +23,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -73,6 +76,10 @@ public class CaptureResource {
 
     @GET
     @Operation(summary = "Where the session stands and what to capture next")
+    @APIResponse(responseCode = "200", description = "The session's status, its steps and what to capture next.",
+            content = @Content(schema = @Schema(implementation = CaptureState.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public CaptureState state(@PathParam("sessionToken") String token) {
         return sessions.state(sessions.byToken(token), null);
     }
@@ -81,6 +88,11 @@ public class CaptureResource {
     @Path("/start")
     @Transactional
     @Operation(summary = "The end user opened the session", description = "Not Started (or Resubmitted) → In Progress; fires status.updated.")
+    @APIResponse(responseCode = "200", description = "The session, now In Progress.",
+            content = @Content(schema = @Schema(implementation = CaptureState.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "CaptureConflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public CaptureState start(@PathParam("sessionToken") String token) {
         PinnedSession open = sessions.byToken(token, true);
         Status status = open.session().status;
@@ -96,6 +108,13 @@ public class CaptureResource {
     @Path("/selfie")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Submit a selfie", description = "Runs passive liveness and face match; a failed attempt may be retried while attempts remain.")
+    @APIResponse(responseCode = "200", description = "The session after the attempt, with last_attempt.",
+            content = @Content(schema = @Schema(implementation = CaptureState.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "CaptureConflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public CaptureState submitSelfie(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
         Optional<LivenessMethod> liveness = selfie.requireExpected(token);
         byte[] bytes = read(image);
@@ -107,6 +126,13 @@ public class CaptureResource {
     @Path("/document")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Submit the identity-document photo (kyc)", description = "Its portrait becomes the face-match reference.")
+    @APIResponse(responseCode = "200", description = "The session after the attempt, with last_attempt.",
+            content = @Content(schema = @Schema(implementation = CaptureState.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "CaptureConflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public CaptureState submitDocument(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
         document.requireExpected(token);
         byte[] bytes = read(image);
@@ -118,6 +144,11 @@ public class CaptureResource {
     @Path("/challenge")
     @Operation(summary = "Get a head-move challenge (active liveness)",
             description = "For ACTIVE_3D sessions: the moves to ask for, in order, a nonce and an expiry; replaces an unused earlier challenge.")
+    @APIResponse(responseCode = "200", description = "The moves to ask for, the nonce and the expiry.",
+            content = @Content(schema = @Schema(implementation = ChallengeView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "CaptureConflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ChallengeView issueChallenge(@PathParam("sessionToken") String token) {
         return challenge.issue(token);
     }
@@ -127,6 +158,13 @@ public class CaptureResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Submit the frames taken while doing the challenge",
             description = "Multipart: nonce, frames (JPEG, repeated, in capture order) and timestamps (client milliseconds, comma-separated, one per frame).")
+    @APIResponse(responseCode = "200", description = "The session after the attempt, with last_attempt.",
+            content = @Content(schema = @Schema(implementation = CaptureState.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "CaptureConflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public CaptureState submitFrames(@PathParam("sessionToken") String token, @PathParam("challengeId") String challengeId,
                                      @RestForm("nonce") String nonce, @RestForm("timestamps") String timestamps,
                                      @RestForm("frames") List<FileUpload> frames) {
