@@ -78,8 +78,6 @@ public class CaptureResource {
     @Operation(summary = "Where the session stands and what to capture next")
     @APIResponse(responseCode = "200", description = "The session's status, its steps and what to capture next.",
             content = @Content(schema = @Schema(implementation = CaptureState.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public CaptureState state(@PathParam("sessionToken") String token) {
         return sessions.state(sessions.byToken(token), null);
     }
@@ -90,9 +88,7 @@ public class CaptureResource {
     @Operation(summary = "The end user opened the session", description = "Not Started (or Resubmitted) → In Progress; fires status.updated.")
     @APIResponse(responseCode = "200", description = "The session, now In Progress.",
             content = @Content(schema = @Schema(implementation = CaptureState.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "CaptureConflict")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public CaptureState start(@PathParam("sessionToken") String token) {
         PinnedSession open = sessions.byToken(token, true);
         Status status = open.session().status;
@@ -110,10 +106,7 @@ public class CaptureResource {
     @Operation(summary = "Submit a selfie", description = "Runs passive liveness and face match; a failed attempt may be retried while attempts remain.")
     @APIResponse(responseCode = "200", description = "The session after the attempt, with last_attempt.",
             content = @Content(schema = @Schema(implementation = CaptureState.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "CaptureConflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public CaptureState submitSelfie(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
         Optional<LivenessMethod> liveness = selfie.requireExpected(token);
@@ -128,10 +121,7 @@ public class CaptureResource {
     @Operation(summary = "Submit the identity-document photo (kyc)", description = "Its portrait becomes the face-match reference.")
     @APIResponse(responseCode = "200", description = "The session after the attempt, with last_attempt.",
             content = @Content(schema = @Schema(implementation = CaptureState.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "CaptureConflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public CaptureState submitDocument(@PathParam("sessionToken") String token, @RestForm("image") FileUpload image) {
         document.requireExpected(token);
@@ -146,9 +136,7 @@ public class CaptureResource {
             description = "For ACTIVE_3D sessions: the moves to ask for, in order, a nonce and an expiry; replaces an unused earlier challenge.")
     @APIResponse(responseCode = "200", description = "The moves to ask for, the nonce and the expiry.",
             content = @Content(schema = @Schema(implementation = ChallengeView.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "CaptureConflict")
-    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public ChallengeView issueChallenge(@PathParam("sessionToken") String token) {
         return challenge.issue(token);
     }
@@ -160,10 +148,7 @@ public class CaptureResource {
             description = "Multipart: nonce, frames (JPEG, repeated, in capture order) and timestamps (client milliseconds, comma-separated, one per frame).")
     @APIResponse(responseCode = "200", description = "The session after the attempt, with last_attempt.",
             content = @Content(schema = @Schema(implementation = CaptureState.class)))
-    @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "CaptureConflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "503", ref = "ImageServiceUnavailable")
     public CaptureState submitFrames(@PathParam("sessionToken") String token, @PathParam("challengeId") String challengeId,
                                      @RestForm("nonce") String nonce, @RestForm("timestamps") String timestamps,

@@ -8,14 +8,16 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * Documents the error answers every {@code /v3/} operation can give whatever it does, so resources
- * declare only their own: the key check (401, 403), the rate limit (429), a body over the size
- * limit (413), a server or database failure (500, 503). The shapes and examples are the components
- * of {@code META-INF/openapi.yaml}; an error the scanner added without a body gets the shared one
- * for its status.
+ * Documents the error answers an operation can give whatever it does, so resources declare only
+ * their own: on {@code /v3/} the key check (401, 403) and the rate limit (429); on the capture API
+ * an unknown session token (404); everywhere a server or database failure (500, 503), and for a
+ * request body one that cannot be read (400) or is over the size limit (413). The shapes and
+ * examples are the components of {@code META-INF/openapi.yaml}; an error the scanner added without
+ * a body gets the shared one for its status.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class SharedErrorResponses implements OASFilter {
@@ -31,21 +33,24 @@ public class SharedErrorResponses implements OASFilter {
             "500", "ServerError",
             "503", "ServiceUnavailable");
 
-    private static final String[] EVERY_OPERATION = {"401", "403", "429", "500", "503"};
+    /** Path prefix → the statuses every operation under it can answer. */
+    private static final Map<String, List<String>> EVERY_OPERATION = Map.of(
+            "/v3/", List.of("401", "403", "429", "500", "503"),
+            "/capture/v1/", List.of("404", "500", "503"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/v3/")) {
-                item.getOperations().values().forEach(SharedErrorResponses::document);
+        openAPI.getPaths().getPathItems().forEach((path, item) -> EVERY_OPERATION.forEach((prefix, statuses) -> {
+            if (path.startsWith(prefix)) {
+                item.getOperations().values().forEach(operation -> document(operation, statuses));
             }
-        });
+        }));
     }
 
-    private static void document(Operation operation) {
+    private static void document(Operation operation, List<String> statuses) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -57,10 +62,9 @@ public class SharedErrorResponses implements OASFilter {
                 }
             });
         }
-        for (String status : EVERY_OPERATION) {
-            addIfAbsent(responses, status);
-        }
+        statuses.forEach(status -> addIfAbsent(responses, status));
         if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "400");
             addIfAbsent(responses, "413");
         }
     }
