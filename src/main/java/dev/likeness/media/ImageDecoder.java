@@ -5,7 +5,13 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,8 +67,10 @@ public class ImageDecoder {
         ImageFormat format = FormatDetector.detect(bytes);
         Orientation orientation;
         byte[] input = bytes;
+        boolean threeComponentJpeg = false;
         if (format == ImageFormat.JPEG) {
             JpegSegments jpeg = JpegSegments.scan(bytes);
+            threeComponentJpeg = jpeg.componentCount() == 3;
             orientation = Orientation.fromExif(ExifOrientationReader.fromJpeg(jpeg, bytes));
             input = withoutRgbColourProfile(jpeg);
         } else {
@@ -71,7 +79,7 @@ public class ImageDecoder {
             }
             orientation = ExifOrientationReader.read(bytes, format);
         }
-        Read read = read(input, format, limits, analysisMaxPixels);
+        Read read = read(input, format, limits, analysisMaxPixels, threeComponentJpeg);
         BufferedImage stored = RgbConverter.toPackedRgb(read.image());
         BufferedImage upright = orientation.upright(stored);
         return new DecodedImage(upright, upright.getWidth(), upright.getHeight(), format, orientation, read.subsampling());
@@ -116,8 +124,23 @@ public class ImageDecoder {
         return (a + b - 1) / b;
     }
 
-    private static Read read(byte[] input, ImageFormat format, DecodeLimits limits, long analysisMaxPixels)
-            throws InvalidImageException {
+    /**
+     * Where a three-component JPEG is decoded: bytes in R, G, B order. The reader's default,
+     * {@code TYPE_3BYTE_BGR}, stores them reversed, and a destination whose band order differs from
+     * the decoder's rows sends every row through the JDK's sample-by-sample copy (its raster
+     * {@code setRect} copies whole rows only between rasters in the same order): measured as about
+     * a fifth of a face match's CPU. In the decoder's own order each row is one array copy.
+     */
+    private static BufferedImage rgbOrderedBytes(int width, int height) {
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, width * 3, 3,
+                new int[] {0, 1, 2}, null);
+        return new BufferedImage(model, raster, false, null);
+    }
+
+    private static Read read(byte[] input, ImageFormat format, DecodeLimits limits, long analysisMaxPixels,
+                             boolean threeComponentJpeg) throws InvalidImageException {
         String name = format.displayName();
         List<String> warnings = new ArrayList<>();
         ImageReader reader = null;
@@ -134,6 +157,9 @@ public class ImageDecoder {
             ImageReadParam param = reader.getDefaultReadParam();
             if (n > 1) {
                 param.setSourceSubsampling(n, n, 0, 0);
+            }
+            if (threeComponentJpeg) {
+                param.setDestination(rgbOrderedBytes(ceilDiv(width, n), ceilDiv(height, n)));
             }
             BufferedImage image = reader.read(0, param);
             for (String warning : warnings) {

@@ -49,6 +49,29 @@ class EvalImagesDecodeTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    /**
+     * Three-component JPEGs are decoded into an R, G, B byte layout instead of the reader's default
+     * B, G, R (it makes each row one array copy); the pixels must be the reader's own, to the bit.
+     */
+    @Test
+    void jpegPixelsAreTheReadersOwn() throws Exception {
+        int compared = 0;
+        for (String name : List.of("faces/human_stock_emotions_a__2.jpg", "faces/matt_damon__3.jpg", "faces/tony_blair__8.jpg")) {
+            byte[] bytes = EvalImages.read(name);
+            DecodedImage decoded = decoder.decode(bytes);
+            BufferedImage reference = ImageIO.read(new ByteArrayInputStream(bytes));
+            assertEquals(Orientation.NORMAL, decoded.orientation(), name);
+            for (int y = 0; y < reference.getHeight(); y++) {
+                for (int x = 0; x < reference.getWidth(); x++) {
+                    assertEquals(reference.getRGB(x, y) & 0xFFFFFF, decoded.image().getRGB(x, y) & 0xFFFFFF,
+                            name + " pixel " + x + "," + y);
+                }
+            }
+            compared++;
+        }
+        assertEquals(3, compared);
+    }
+
     @Test
     void sidewaysPhoneShotsAreTurnedUpright() throws Exception {
         for (String name : STORED_SIDEWAYS) {
