@@ -85,26 +85,41 @@ public final class ChipSampler {
         }
     }
 
-    /** Block averages of the source region [x0,x1) x [y0,y1), one float per channel. */
+    /**
+     * Block averages of the source region [x0,x1) x [y0,y1), one float per channel. Sums are
+     * integers (exact) and each block's pixel count follows from its position, so the inner loop
+     * has no division: the ArcFace chip of a large face reduces a region of a megapixel or so.
+     */
     private static Reduced reduce(PackedPixels source, int x0, int y0, int x1, int y1, int k) {
         int w = (x1 - x0 + k - 1) / k;
         int h = (y1 - y0 + k - 1) / k;
-        float[] rgb = new float[w * h * 3];
-        int[] counts = new int[w * h];
+        int[] column = new int[x1 - x0];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = 3 * (i / k);
+        }
+        int[] pixels = source.rgb();
+        int stride = source.width();
+        int[] sums = new int[w * h * 3];
         for (int y = y0; y < y1; y++) {
-            int row = (y - y0) / k * w;
-            for (int x = x0; x < x1; x++) {
-                int cell = row + (x - x0) / k;
-                int p = source.rgb()[y * source.width() + x];
-                rgb[3 * cell] += (p >> 16) & 0xff;
-                rgb[3 * cell + 1] += (p >> 8) & 0xff;
-                rgb[3 * cell + 2] += p & 0xff;
-                counts[cell]++;
+            int row = (y - y0) / k * w * 3;
+            int from = y * stride + x0;
+            for (int i = 0; i < column.length; i++) {
+                int p = pixels[from + i];
+                int o = row + column[i];
+                sums[o] += (p >> 16) & 0xff;
+                sums[o + 1] += (p >> 8) & 0xff;
+                sums[o + 2] += p & 0xff;
             }
         }
-        for (int cell = 0; cell < counts.length; cell++) {
-            for (int c = 0; c < 3; c++) {
-                rgb[3 * cell + c] /= counts[cell];
+        float[] rgb = new float[sums.length];
+        for (int cy = 0; cy < h; cy++) {
+            int rows = Math.min(k, y1 - y0 - cy * k);
+            for (int cx = 0; cx < w; cx++) {
+                int count = rows * Math.min(k, x1 - x0 - cx * k);
+                int o = 3 * (cy * w + cx);
+                for (int c = 0; c < 3; c++) {
+                    rgb[o + c] = (float) sums[o + c] / count;
+                }
             }
         }
         return new Reduced(w, h, rgb);
