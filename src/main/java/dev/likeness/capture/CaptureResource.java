@@ -103,7 +103,7 @@ public class CaptureResource {
     @POST
     @Path("/selfie")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Submit a selfie", description = "Runs passive liveness and face match; a failed attempt may be retried while attempts remain.")
+    @Operation(summary = "Submit a selfie", description = "Runs passive liveness when the workflow's liveness step is passive, and face match when the workflow has a face-match step; a failed attempt may be retried while attempts remain.")
     @APIResponse(responseCode = "200", description = "The session after the attempt, with last_attempt.",
             content = @Content(schema = @Schema(implementation = CaptureState.class)))
     @APIResponse(responseCode = "409", ref = "CaptureConflict")
