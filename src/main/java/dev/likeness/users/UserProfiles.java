@@ -122,10 +122,10 @@ class UserProfiles {
             case "display_name" -> user.displayName;
             case "full_name" -> user.fullName;
             case "date_of_birth" -> user.dateOfBirth == null ? null : user.dateOfBirth.toString();
-            case "metadata" -> views.read(user.metadata);
-            case "issuing_states" -> views.strings(user.issuingStates);
-            case "approved_emails" -> views.strings(user.approvedEmails);
-            case "approved_phones" -> views.strings(user.approvedPhones);
+            case "metadata" -> storedJson.tree(user.metadata);
+            case "issuing_states" -> storedJson.strings(user.issuingStates);
+            case "approved_emails" -> storedJson.strings(user.approvedEmails);
+            case "approved_phones" -> storedJson.strings(user.approvedPhones);
             default -> throw new IllegalArgumentException(field);
         };
     }

@@ -44,7 +44,7 @@ class UserViews {
 
     UserView detail(AppUser user) {
         List<UserView.CommentView> comments = UserComment.ofUser(user.id).stream().map(UserView.CommentView::of).toList();
-        JsonNode metadata = user.metadata == null ? NullNode.getInstance() : read(user.metadata);
+        JsonNode metadata = user.metadata == null ? NullNode.getInstance() : json.tree(user.metadata);
         return views(user.applicationId, List.of(user), true, metadata, comments).get(0);
     }
 
@@ -73,7 +73,7 @@ class UserViews {
             UUID portrait = portraits.get(u.vendorDataKey);
             out.add(new UserView(u.id, u.vendorData, u.displayName, u.fullName, u.dateOfBirth, effectiveName, u.status,
                     portrait == null ? null : links.link(portrait), s.sessions(), s.approved(), s.declined(),
-                    s.inReview(), strings(u.issuingStates), strings(u.approvedEmails), strings(u.approvedPhones), f,
+                    s.inReview(), json.strings(u.issuingStates), json.strings(u.approvedEmails), json.strings(u.approvedPhones), f,
                     featureList, s.last(), lastActivity, s.first(), List.of(), u.createdAt,
                     detail ? metadata : null, detail ? comments : null, detail ? u.updatedAt : null));
         }
@@ -142,14 +142,6 @@ class UserViews {
             out.put((String) r[0], (UUID) r[1]);
         }
         return out;
-    }
-
-    List<String> strings(String stored) {
-        return json.strings(stored);
-    }
-
-    JsonNode read(String stored) {
-        return json.tree(stored);
     }
 
     private static long number(Object value) {
