@@ -34,7 +34,7 @@ final class FrLivenessTranslator implements NoBatchifyTranslator<FaceInFrame, Fl
         int y = (int) Math.max(0, cy - side / 2);
         int s = Math.max(1, (int) side);
         CropWindow window = CropWindow.of(frame.width(), frame.height(), x, y, s, s, CONTEXT);
-        byte[] bgr = OpenCvLinearResize.resizeToBgr(frame.rgb(), frame.width(), window, INPUT_SIZE, INPUT_SIZE);
+        byte[] bgr = OpenCvLinearResize.resizeToBgr(frame, window, INPUT_SIZE, INPUT_SIZE);
         int plane = INPUT_SIZE * INPUT_SIZE;
         float[] chw = new float[3 * plane];
         for (int i = 0; i < plane; i++) {

@@ -33,7 +33,7 @@ final class MiniFasNetTranslator implements NoBatchifyTranslator<MiniFasNetTrans
         CropWindow window = CropWindow.of(frame.width(), frame.height(), (int) face.x1(), (int) face.y1(),
                 Math.max(1, (int) (face.x2() - face.x1() + 1)), Math.max(1, (int) (face.y2() - face.y1() + 1)), scale);
         int size = MiniFasNetVariant.INPUT_SIZE;
-        byte[] bgr = OpenCvLinearResize.resizeToBgr(frame.rgb(), frame.width(), window, size, size);
+        byte[] bgr = OpenCvLinearResize.resizeToBgr(frame, window, size, size);
         float[] chw = new float[bgr.length];
         int plane = size * size;
         for (int i = 0; i < plane; i++) {

@@ -23,7 +23,7 @@ final class MobileFaceNetTranslator implements NoBatchifyTranslator<Image, float
             throw new IllegalArgumentException("face chip must be " + size + " px square, got "
                     + chip.getWidth() + "x" + chip.getHeight());
         }
-        int[] rgb = PackedPixels.of(chip).rgb();
+        int[] rgb = PackedPixels.of(chip).toArray();
         int plane = size * size;
         float[] chw = new float[3 * plane];
         for (int i = 0; i < plane; i++) {

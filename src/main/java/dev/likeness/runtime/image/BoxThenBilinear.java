@@ -23,7 +23,7 @@ public final class BoxThenBilinear {
                 float g = 0;
                 float b = 0;
                 for (int y = by * factor; y < (by + 1) * factor; y++) {
-                    int row = y * src.width();
+                    int row = src.rowStart(y);
                     for (int x = bx * factor; x < (bx + 1) * factor; x++) {
                         int p = src.rgb()[row + x];
                         r += (p >> 16) & 0xff;

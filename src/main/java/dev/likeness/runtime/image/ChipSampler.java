@@ -98,11 +98,10 @@ public final class ChipSampler {
             column[i] = 3 * (i / k);
         }
         int[] pixels = source.rgb();
-        int stride = source.width();
         int[] sums = new int[w * h * 3];
         for (int y = y0; y < y1; y++) {
             int row = (y - y0) / k * w * 3;
-            int from = y * stride + x0;
+            int from = source.rowStart(y) + x0;
             for (int i = 0; i < column.length; i++) {
                 int p = pixels[from + i];
                 int o = row + column[i];

@@ -16,16 +16,17 @@ public final class OpenCvLinearResize {
     }
 
     /**
-     * @param rgb packed 0xRRGGBB source pixels, row-major with row length {@code stride}
+     * @param frame the source pixels; {@code window} lies inside them
      * @return the resized window as BGR bytes, row-major, {@code outW * outH * 3}
      */
-    public static byte[] resizeToBgr(int[] rgb, int stride, CropWindow window, int outW, int outH) {
+    public static byte[] resizeToBgr(PackedPixels frame, CropWindow window, int outW, int outH) {
+        int[] rgb = frame.rgb();
         int srcW = window.width();
         int srcH = window.height();
         int[] src = new int[srcW * srcH * 3];
         for (int y = 0; y < srcH; y++) {
             for (int x = 0; x < srcW; x++) {
-                int p = rgb[(window.top() + y) * stride + window.left() + x];
+                int p = rgb[frame.rowStart(window.top() + y) + window.left() + x];
                 int i = (y * srcW + x) * 3;
                 src[i] = p & 0xff;
                 src[i + 1] = (p >> 8) & 0xff;

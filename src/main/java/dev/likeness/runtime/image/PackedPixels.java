@@ -8,10 +8,18 @@ import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
 
 /**
- * An image's pixels, or one window of them, as packed 0xRRGGBB ints, row-major, read once for
- * resampling in Java.
+ * An image's pixels, or one window of them, as packed 0xRRGGBB ints, row-major: pixel (x, y) is
+ * {@code rgb[offset + y * stride + x]}. A window inside a packed image is a view of the image's
+ * own array (read-only by convention), so a face model's crop copies nothing: copies of face
+ * windows were a third of a face match's allocations, and on a small heap each one a humongous
+ * object.
  */
-public record PackedPixels(int width, int height, int[] rgb) {
+public record PackedPixels(int width, int height, int[] rgb, int offset, int stride) {
+
+    /** Pixels of their own, one row after another. */
+    public PackedPixels(int width, int height, int[] rgb) {
+        this(width, height, rgb, 0, width);
+    }
 
     public static PackedPixels of(Image image) {
         int w = image.getWidth();
@@ -52,7 +60,24 @@ public record PackedPixels(int width, int height, int[] rgb) {
         if (x < 0 || y < 0 || x >= width || y >= height) {
             return 0;
         }
-        return rgb[y * width + x];
+        return rgb[offset + y * stride + x];
+    }
+
+    /** Index in {@link #rgb()} of the first pixel of row {@code y}. */
+    public int rowStart(int y) {
+        return offset + y * stride;
+    }
+
+    /** These pixels in an array of their own, {@code width * height} long. */
+    public int[] toArray() {
+        if (offset == 0 && stride == width && rgb.length == width * height) {
+            return rgb.clone();
+        }
+        int[] copy = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(rgb, rowStart(y), copy, y * width, width);
+        }
+        return copy;
     }
 
     /**
@@ -62,6 +87,11 @@ public record PackedPixels(int width, int height, int[] rgb) {
     public static PackedPixels window(BufferedImage image, CropWindow window) {
         int w = window.width();
         int h = window.height();
+        int[] backing = backingArray(image);
+        if (backing != null && window.left() >= 0 && window.top() >= 0
+                && window.right() < image.getWidth() && window.bottom() < image.getHeight()) {
+            return new PackedPixels(w, h, backing, window.top() * image.getWidth() + window.left(), image.getWidth());
+        }
         int[] rgb = new int[w * h];
         int x0 = Math.max(0, window.left());
         int y0 = Math.max(0, window.top());
@@ -70,7 +100,6 @@ public record PackedPixels(int width, int height, int[] rgb) {
         if (x1 < x0 || y1 < y0) {
             return new PackedPixels(w, h, rgb);
         }
-        int[] backing = backingArray(image);
         int offset = (y0 - window.top()) * w + (x0 - window.left());
         if (backing != null) {
             // Straight from the raster's array: getRGB converts pixel by pixel through the colour

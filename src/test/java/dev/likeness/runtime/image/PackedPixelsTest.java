@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,18 @@ class PackedPixelsTest {
         assertNotNull(PackedPixels.backingArray(packed));
         assertNull(PackedPixels.backingArray(other));
         CropWindow window = new CropWindow(1, 1, 3, 2);
-        assertArrayEquals(PackedPixels.window(other, window).rgb(), PackedPixels.window(packed, window).rgb());
-        assertEquals(0x010203 * 7, PackedPixels.window(packed, window).rgb()[0]);
+        assertArrayEquals(PackedPixels.window(other, window).toArray(), PackedPixels.window(packed, window).toArray());
+        assertEquals(0x010203 * 7, PackedPixels.window(packed, window).pixel(0, 0));
+        assertEquals(0x010203 * 14, PackedPixels.window(packed, window).pixel(2, 1));
+    }
+
+    @Test
+    void aWindowInsideAPackedImageIsAViewOfItsArray() {
+        BufferedImage packed = new BufferedImage(5, 4, BufferedImage.TYPE_INT_RGB);
+        PackedPixels window = PackedPixels.window(packed, new CropWindow(1, 1, 3, 2));
+        assertSame(PackedPixels.backingArray(packed), window.rgb());
+        assertEquals(6, window.rowStart(0));
+        assertEquals(11, window.rowStart(1));
     }
 
     @Test
@@ -32,6 +43,6 @@ class PackedPixelsTest {
         BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, 0xffffff);
         PackedPixels window = PackedPixels.window(image, new CropWindow(-1, -1, 0, 0));
-        assertArrayEquals(new int[] {0, 0, 0, 0xffffff}, window.rgb());
+        assertArrayEquals(new int[] {0, 0, 0, 0xffffff}, window.toArray());
     }
 }
