@@ -7,9 +7,9 @@ import java.util.List;
  * What grappler fused after a convolution or matmul ({@code fused_ops}): an optional BiasAdd and
  * an optional activation, whose extra operands follow the two main inputs in that order.
  */
-record FusedEpilogue(boolean biasAdd, Activation activation, float leakyAlpha) {
+record FusedEpilogue(boolean biasAdd, Activation activation, float leakyAlpha, boolean preluAlphaAtMostOne) {
 
-    static final FusedEpilogue NONE = new FusedEpilogue(false, Activation.LINEAR, 0.2f);
+    static final FusedEpilogue NONE = new FusedEpilogue(false, Activation.LINEAR, 0.2f, false);
 
     static FusedEpilogue of(GraphNode node) {
         List<String> ops = node.strings("fused_ops");
@@ -26,7 +26,12 @@ record FusedEpilogue(boolean biasAdd, Activation activation, float leakyAlpha) {
             }
             activation = a;
         }
-        return new FusedEpilogue(bias, activation, node.real("leakyrelu_alpha", 0.2f));
+        return new FusedEpilogue(bias, activation, node.real("leakyrelu_alpha", 0.2f), false);
+    }
+
+    /** This epilogue knowing its PReLU alpha constant (null when the alpha is computed at run time). */
+    FusedEpilogue withPreluAlpha(WeightTensor alpha) {
+        return new FusedEpilogue(biasAdd, activation, leakyAlpha, alpha != null && alpha.floatsAtMost(1f));
     }
 
     /** Index (into the node's inputs) of the PReLU alpha operand. */
@@ -39,8 +44,9 @@ record FusedEpilogue(boolean biasAdd, Activation activation, float leakyAlpha) {
         if (activation == Activation.LINEAR) {
             return y;
         }
-        NDArray alpha = activation == Activation.PRELU ? inputs[preluInput()] : null;
-        NDArray out = activation.apply(y, alpha, leakyAlpha);
+        NDArray out = activation == Activation.PRELU
+                ? Activation.prelu(y, inputs[preluInput()], preluAlphaAtMostOne)
+                : activation.apply(y, null, leakyAlpha);
         y.close();
         return out;
     }

@@ -30,21 +30,21 @@ final class KernelCompiler {
         String op = node.op();
         return switch (op) {
             case "Conv2D" -> new Convolution2dKernel(node, false, FusedEpilogue.NONE, filter(node), constantManager);
-            case "_FusedConv2D" -> new Convolution2dKernel(node, false, FusedEpilogue.of(node), filter(node), constantManager);
+            case "_FusedConv2D" -> new Convolution2dKernel(node, false, epilogue(node), filter(node), constantManager);
             case "DepthwiseConv2dNative", "DepthwiseConv2d" ->
                     new Convolution2dKernel(node, true, FusedEpilogue.NONE, filter(node), constantManager);
             case "FusedDepthwiseConv2dNative" ->
-                    new Convolution2dKernel(node, true, FusedEpilogue.of(node), filter(node), constantManager);
+                    new Convolution2dKernel(node, true, epilogue(node), filter(node), constantManager);
             case "MaxPool" -> new MaxPoolKernel(node);
             case "MatMul" -> new MatMulKernel(node, FusedEpilogue.NONE);
-            case "_FusedMatMul" -> new MatMulKernel(node, FusedEpilogue.of(node));
+            case "_FusedMatMul" -> new MatMulKernel(node, epilogue(node));
             case "Add", "AddV2", "BiasAdd" -> in -> in[0].add(in[1]);
             case "Sub" -> in -> in[0].sub(in[1]);
             case "Mul" -> in -> in[0].mul(in[1]);
             case "RealDiv" -> in -> in[0].div(in[1]);
             case "Maximum" -> in -> in[0].maximum(in[1]);
             case "Minimum" -> in -> in[0].minimum(in[1]);
-            case "Prelu" -> in -> Activation.prelu(in[0], in[1]);
+            case "Prelu" -> prelu(constant(node, 1));
             case "Relu" -> in -> Activation.RELU.apply(in[0], null, 0);
             case "Relu6" -> in -> Activation.RELU6.apply(in[0], null, 0);
             case "LeakyRelu" -> leakyRelu(node.real("alpha", 0.2f));
@@ -58,6 +58,18 @@ final class KernelCompiler {
             case "Mean" -> new ReduceMeanKernel(node, constant(node, 1));
             default -> throw new IllegalArgumentException("node " + node.name() + ": op " + op + " is not supported");
         };
+    }
+
+    private FusedEpilogue epilogue(GraphNode node) {
+        FusedEpilogue epilogue = FusedEpilogue.of(node);
+        return epilogue.activation() == Activation.PRELU
+                ? epilogue.withPreluAlpha(constant(node, epilogue.preluInput()))
+                : epilogue;
+    }
+
+    private static Kernel prelu(WeightTensor alpha) {
+        boolean atMostOne = alpha != null && alpha.floatsAtMost(1f);
+        return in -> Activation.prelu(in[0], in[1], atMostOne);
     }
 
     private static Kernel leakyRelu(float alpha) {

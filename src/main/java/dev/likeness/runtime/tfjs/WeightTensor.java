@@ -19,6 +19,19 @@ public record WeightTensor(String name, long[] shape, float[] floats, int[] ints
         return Math.toIntExact(shape[axis]);
     }
 
+    /** Whether every value is a float no greater than {@code bound}. */
+    boolean floatsAtMost(float bound) {
+        if (!isFloat()) {
+            return false;
+        }
+        for (float f : floats) {
+            if (!(f <= bound)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int size() {
         return isFloat() ? floats.length : ints.length;
     }
