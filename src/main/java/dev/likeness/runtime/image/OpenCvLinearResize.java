@@ -25,8 +25,9 @@ public final class OpenCvLinearResize {
         int srcH = window.height();
         int[] src = new int[srcW * srcH * 3];
         for (int y = 0; y < srcH; y++) {
+            int row = frame.rowStart(window.top() + y) + window.left();
             for (int x = 0; x < srcW; x++) {
-                int p = rgb[frame.rowStart(window.top() + y) + window.left() + x];
+                int p = rgb[row + x];
                 int i = (y * srcW + x) * 3;
                 src[i] = p & 0xff;
                 src[i + 1] = (p >> 8) & 0xff;

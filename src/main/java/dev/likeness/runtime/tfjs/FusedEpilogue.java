@@ -29,9 +29,9 @@ record FusedEpilogue(boolean biasAdd, Activation activation, float leakyAlpha, b
         return new FusedEpilogue(bias, activation, node.real("leakyrelu_alpha", 0.2f), false);
     }
 
-    /** This epilogue knowing its PReLU alpha constant (null when the alpha is computed at run time). */
-    FusedEpilogue withPreluAlpha(WeightTensor alpha) {
-        return new FusedEpilogue(biasAdd, activation, leakyAlpha, alpha != null && alpha.floatsAtMost(1f));
+    /** This epilogue knowing whether every value of its PReLU alpha is at most 1. */
+    FusedEpilogue withPreluAlphaAtMostOne(boolean atMostOne) {
+        return new FusedEpilogue(biasAdd, activation, leakyAlpha, atMostOne);
     }
 
     /** Index (into the node's inputs) of the PReLU alpha operand. */

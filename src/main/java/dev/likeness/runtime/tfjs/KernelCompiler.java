@@ -63,13 +63,18 @@ final class KernelCompiler {
     private FusedEpilogue epilogue(GraphNode node) {
         FusedEpilogue epilogue = FusedEpilogue.of(node);
         return epilogue.activation() == Activation.PRELU
-                ? epilogue.withPreluAlpha(constant(node, epilogue.preluInput()))
+                ? epilogue.withPreluAlphaAtMostOne(alphaAtMostOne(constant(node, epilogue.preluInput())))
                 : epilogue;
     }
 
     private static Kernel prelu(WeightTensor alpha) {
-        boolean atMostOne = alpha != null && alpha.floatsAtMost(1f);
+        boolean atMostOne = alphaAtMostOne(alpha);
         return in -> Activation.prelu(in[0], in[1], atMostOne);
+    }
+
+    /** Whether a PReLU alpha is a constant with every value at most 1 (false when computed at run time). */
+    private static boolean alphaAtMostOne(WeightTensor alpha) {
+        return alpha != null && alpha.floatsAtMost(1f);
     }
 
     private static Kernel leakyRelu(float alpha) {
