@@ -72,11 +72,11 @@ public class FaceModels implements AutoCloseable {
             }
         }
         try {
-            this.detector = BlazeFaceDetector.load(dir);
-            this.landmarks = FaceMeshLandmarks.load(dir);
+            this.detector = BlazeFaceDetector.load(dir, config.graphEngine());
+            this.landmarks = FaceMeshLandmarks.load(dir, config.graphEngine());
             boolean v3 = pack == FaceModelPack.V3;
             Path faceplugin = dir.resolve(FACEPLUGIN);
-            this.faceRes = FaceResAnalyzer.load(dir);
+            this.faceRes = FaceResAnalyzer.load(dir, config.graphEngine());
             this.descriptor = v3 ? null : DlibFaceDescriptor.load(dir.resolve("faceapi"));
             this.ultraLight = v3 ? UltraLightFaceDetector.load(faceplugin) : null;
             this.landmarks68 = v3 ? Landmarks68Locator.load(faceplugin) : null;

@@ -152,7 +152,7 @@ public final class FaceBenchmark {
         return Arrays.stream(live).filter(l -> l <= threshold).count() / (double) live.length;
     }
 
-    private static final int WARM_UP_REQUESTS = 300;
+    private static final int WARM_UP_REQUESTS = 1000;
 
     private static void latency(String url, String key, Process service) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -163,14 +163,15 @@ public final class FaceBenchmark {
                 url, a.length, b.length);
         // A running service has compiled its hot paths long ago: without a real warm-up the first
         // rows time the JIT (after 8 warm-up requests concurrency 1 measured 369 CPU ms per
-        // verification; after 100 the JIT threads still took 23 ms of each, after 300 about 7).
+        // verification; after 100 the JIT threads still took 23 ms of each, after 300 10 to 19, after
+        // about 1,000 4).
         for (int i = 0; i < WARM_UP_REQUESTS; i++) {
             faceMatch(client, url, key, a, b);
         }
         System.out.println("| concurrency | requests | p50 ms | p95 ms | throughput req/s | service CPU ms per verification | of which GC / JIT |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         for (int concurrency : new int[] {1, 2, 4}) {
-            int requests = 30 * concurrency;
+            int requests = 60 * concurrency;
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             List<Future<Long>> futures = new ArrayList<>();
             long start = System.nanoTime();

@@ -10,6 +10,7 @@ import dev.likeness.face.ScoreCalibration;
 import dev.likeness.media.DecodeLimits;
 import dev.likeness.media.ImageDecoder;
 import dev.likeness.runtime.InferenceConfig;
+import dev.likeness.runtime.tfjs.GraphEngine;
 import dev.likeness.runtime.InferenceEngines;
 
 import java.time.Duration;
@@ -41,6 +42,12 @@ public final class EngineOutsideQuarkus {
             @Override
             public int intraOpThreads() {
                 return 1;
+            }
+
+            @Override
+            public GraphEngine graphEngine() {
+                return GraphEngine.valueOf(System.getProperty("likeness.models.graph-engine", "onnx_runtime")
+                        .toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             }
 
             @Override

@@ -6,6 +6,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.face.detect.FaceRegion;
+import dev.likeness.runtime.tfjs.GraphEngine;
 import dev.likeness.runtime.tfjs.TfjsGraphModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ public final class FaceResAnalyzer implements AutoCloseable {
     }
 
     /** Loads {@code human/faceres.json} from the models directory. */
-    public static FaceResAnalyzer load(Path modelsDir) throws IOException {
-        return new FaceResAnalyzer(TfjsGraphModel.load(modelsDir.resolve("human/faceres.json"), OUTPUTS));
+    public static FaceResAnalyzer load(Path modelsDir, GraphEngine engine) throws IOException {
+        return new FaceResAnalyzer(TfjsGraphModel.load(modelsDir.resolve("human/faceres.json"), OUTPUTS, engine));
     }
 
     /** @param face a face BlazeFace found in {@code image} */

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.runtime.image.RgbRaster;
+import dev.likeness.runtime.tfjs.GraphEngine;
 import dev.likeness.runtime.tfjs.TfjsGraphModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,12 +44,8 @@ public final class BlazeFaceDetector implements AutoCloseable {
     }
 
     /** Loads {@code human/blazeface.json} from the models directory, with a 0.5 score threshold. */
-    public static BlazeFaceDetector load(Path modelsDir) throws IOException {
-        return load(modelsDir, 0.5f);
-    }
-
-    public static BlazeFaceDetector load(Path modelsDir, float minConfidence) throws IOException {
-        return new BlazeFaceDetector(TfjsGraphModel.load(modelsDir.resolve("human/blazeface.json"), OUTPUTS), minConfidence);
+    public static BlazeFaceDetector load(Path modelsDir, GraphEngine engine) throws IOException {
+        return new BlazeFaceDetector(TfjsGraphModel.load(modelsDir.resolve("human/blazeface.json"), OUTPUTS, engine), 0.5f);
     }
 
     /**

@@ -5,6 +5,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.modality.cv.Image;
 import ai.djl.translate.TranslateException;
 import dev.likeness.face.DetectedFace;
+import dev.likeness.runtime.tfjs.GraphEngine;
 import dev.likeness.runtime.tfjs.TfjsGraphModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ public final class FaceMeshLandmarks implements AutoCloseable {
     }
 
     /** Loads {@code human/facemesh.json} from the models directory. */
-    public static FaceMeshLandmarks load(Path modelsDir) throws IOException {
-        return new FaceMeshLandmarks(TfjsGraphModel.load(modelsDir.resolve("human/facemesh.json"), OUTPUTS));
+    public static FaceMeshLandmarks load(Path modelsDir, GraphEngine engine) throws IOException {
+        return new FaceMeshLandmarks(TfjsGraphModel.load(modelsDir.resolve("human/facemesh.json"), OUTPUTS, engine));
     }
 
     /** @param face a face BlazeFace found in {@code image} */

@@ -39,7 +39,7 @@ final class Convolution2dKernel implements Kernel {
         this.dilationH = dilations[1];
         this.dilationW = dilations[2];
         this.epilogue = epilogue;
-        this.torchFilter = filter == null ? null : constants.create(toTorchLayout(filter), torchShape(filter.shape()));
+        this.torchFilter = filter == null ? null : constants.create(torchLayout(filter, depthwise), torchShape(filter.shape()));
     }
 
     @Override
@@ -91,8 +91,11 @@ final class Convolution2dKernel implements Kernel {
         return epilogue.activate(nhwc, in);
     }
 
-    /** TF [kh, kw, in, out] to [out, in, kh, kw]; depthwise [kh, kw, in, mult] to [in*mult, 1, kh, kw]. */
-    private float[] toTorchLayout(WeightTensor filter) {
+    /**
+     * TF [kh, kw, in, out] to [out, in, kh, kw]; depthwise [kh, kw, in, mult] to [in*mult, 1, kh, kw]
+     * (PyTorch's and ONNX's layout).
+     */
+    static float[] torchLayout(WeightTensor filter, boolean depthwise) {
         long[] s = filter.shape();
         int kh = (int) s[0];
         int kw = (int) s[1];

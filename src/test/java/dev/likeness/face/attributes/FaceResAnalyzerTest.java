@@ -1,5 +1,6 @@
 package dev.likeness.face.attributes;
 
+import dev.likeness.runtime.tfjs.GraphEngine;
 import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,8 +30,8 @@ class FaceResAnalyzerTest {
 
     @BeforeAll
     static void analyzeAll() throws IOException {
-        detector = BlazeFaceDetector.load(EvalPhotos.modelsDir());
-        analyzer = FaceResAnalyzer.load(EvalPhotos.modelsDir());
+        detector = BlazeFaceDetector.load(EvalPhotos.modelsDir(), GraphEngine.ONNX_RUNTIME);
+        analyzer = FaceResAnalyzer.load(EvalPhotos.modelsDir(), GraphEngine.ONNX_RUNTIME);
         for (Path p : EvalPhotos.faces()) {
             Image image = EvalPhotos.load(p);
             List<DetectedFace> faces = detector.detect(image);

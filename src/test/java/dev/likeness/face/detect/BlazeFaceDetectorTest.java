@@ -1,5 +1,6 @@
 package dev.likeness.face.detect;
 
+import dev.likeness.runtime.tfjs.GraphEngine;
 import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +31,7 @@ class BlazeFaceDetectorTest {
 
     @BeforeAll
     static void load() throws Exception {
-        detector = BlazeFaceDetector.load(EvalPhotos.modelsDir());
+        detector = BlazeFaceDetector.load(EvalPhotos.modelsDir(), GraphEngine.ONNX_RUNTIME);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.likeness.face.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.likeness.runtime.tfjs.GraphEngine;
 import dev.likeness.NeedsSharedData;
 import dev.likeness.face.DetectedFace;
 import java.awt.Color;
@@ -28,7 +29,7 @@ class UltraLightFaceDetectorTest {
     @BeforeAll
     static void load() throws Exception {
         detector = UltraLightFaceDetector.load(EvalPhotos.modelsDir().resolve("faceplugin"));
-        blazeFace = BlazeFaceDetector.load(EvalPhotos.modelsDir());
+        blazeFace = BlazeFaceDetector.load(EvalPhotos.modelsDir(), GraphEngine.ONNX_RUNTIME);
     }
 
     @AfterAll

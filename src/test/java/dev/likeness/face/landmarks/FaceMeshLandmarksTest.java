@@ -1,5 +1,6 @@
 package dev.likeness.face.landmarks;
 
+import dev.likeness.runtime.tfjs.GraphEngine;
 import dev.likeness.NeedsSharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,8 +30,8 @@ class FaceMeshLandmarksTest {
 
     @BeforeAll
     static void load() throws Exception {
-        detector = BlazeFaceDetector.load(EvalPhotos.modelsDir());
-        landmarks = FaceMeshLandmarks.load(EvalPhotos.modelsDir());
+        detector = BlazeFaceDetector.load(EvalPhotos.modelsDir(), GraphEngine.ONNX_RUNTIME);
+        landmarks = FaceMeshLandmarks.load(EvalPhotos.modelsDir(), GraphEngine.ONNX_RUNTIME);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.likeness.face.landmarks;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.modality.cv.Image;
+import dev.likeness.runtime.tfjs.GraphEngine;
 import dev.likeness.NeedsSharedData;
 import dev.likeness.face.DetectedFace;
 import dev.likeness.face.detect.EvalPhotos;
@@ -28,7 +29,7 @@ class Landmarks68LocatorTest {
         Path faceplugin = EvalPhotos.modelsDir().resolve("faceplugin");
         detector = UltraLightFaceDetector.load(faceplugin);
         locator = Landmarks68Locator.load(faceplugin);
-        mesh = FaceMeshLandmarks.load(EvalPhotos.modelsDir());
+        mesh = FaceMeshLandmarks.load(EvalPhotos.modelsDir(), GraphEngine.ONNX_RUNTIME);
     }
 
     @AfterAll

@@ -18,16 +18,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The three face graphs on seeded random input, against TF.js CPU outputs. */
+/** The three face graphs on seeded random input, on either engine, against TF.js CPU outputs. */
 class TfjsModelGoldenTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"blazeface", "facemesh", "faceres"})
-    void modelMatchesTfjs(String name) throws Exception {
+    @CsvSource({"blazeface,ONNX_RUNTIME", "facemesh,ONNX_RUNTIME", "faceres,ONNX_RUNTIME",
+            "blazeface,PYTORCH", "facemesh,PYTORCH", "faceres,PYTORCH"})
+    void modelMatchesTfjs(String name, GraphEngine engine) throws Exception {
         Path fixtures = GoldenFixtures.root().resolve("models");
         JsonNode meta = JSON.readTree(fixtures.resolve(name + ".json").toFile());
         Path modelsDir = Path.of(System.getProperty("likeness.models.dir", "target/models"));
@@ -42,7 +43,7 @@ class TfjsModelGoldenTest {
         float[] input = GoldenFixtures.mulberry32(meta.path("seed").asInt(), count,
                 meta.path("low").asDouble(), meta.path("high").asDouble());
 
-        try (Model model = TfjsGraphModel.load(modelsDir.resolve(meta.path("model").asText()), outputs);
+        try (Model model = TfjsGraphModel.load(modelsDir.resolve(meta.path("model").asText()), outputs, engine);
                 Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator());
                 NDManager manager = NDManager.newBaseManager("PyTorch")) {
             NDList out = predictor.predict(new NDList(manager.create(input, new Shape(shape))));
@@ -56,8 +57,8 @@ class TfjsModelGoldenTest {
                 assertArrayEquals(expectedShape, out.get(i).getShape().getShape(), name + " " + outputs.get(i));
                 float err = GoldenFixtures.maxAbsDiff(expected, out.get(i).toFloatArray());
                 float scale = Math.max(1f, GoldenFixtures.maxAbs(expected));
-                System.out.printf("golden model %s/%s: max abs error %.3g (max |value| %.3g)%n",
-                        name, outputs.get(i), err, GoldenFixtures.maxAbs(expected));
+                System.out.printf("golden model %s/%s on %s: max abs error %.3g (max |value| %.3g)%n",
+                        name, outputs.get(i), engine, err, GoldenFixtures.maxAbs(expected));
                 assertTrue(err <= 1e-3f * scale, name + " " + outputs.get(i) + ": max abs error " + err);
             }
         }
