@@ -3,6 +3,8 @@ package dev.likeness.runtime.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,33 @@ class RgbRasterTest {
             assertEquals(general.rgb()[i], fast.rgb()[i], 1e-3f, "value " + i);
         }
         assertEquals(w / 320f, fast.scaleX(), 1e-6f);
+    }
+
+    /**
+     * Over 257 bright source rows to one output row, the red-and-blue sums would carry: the
+     * per-channel path takes over.
+     */
+    @Test
+    void aVeryTallPhotoStretchesLikeTheGeneralPath() {
+        Random random = new Random(11);
+        int w = 320;
+        int h = 258 * 240 + 17;
+        BufferedImage packed = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage bgr = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        int[] ints = ((DataBufferInt) packed.getRaster().getDataBuffer()).getData();
+        byte[] bytes = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < ints.length; i++) {
+            int rgb = 0xFCFCFC | random.nextInt(4) * 0x010101;
+            ints[i] = rgb;
+            bytes[3 * i] = (byte) rgb;
+            bytes[3 * i + 1] = (byte) (rgb >> 8);
+            bytes[3 * i + 2] = (byte) (rgb >> 16);
+        }
+        float[] fast = RgbRaster.stretched(packed, 320, 240).rgb();
+        float[] general = RgbRaster.stretched(bgr, 320, 240).rgb();
+        for (int i = 0; i < fast.length; i++) {
+            assertEquals(general[i], fast[i], 1e-3f, "value " + i);
+        }
     }
 
     @Test
