@@ -16,7 +16,8 @@ import java.util.Set;
  * rank-4 input and output), so convolutions, pools and element-wise ops need no layout changes;
  * constants that broadcast along the channel axis are reshaped to {@code [C, 1, 1]}, TF axes are
  * mapped for paddings and reductions, and a reshape of a rank-4 tensor reads it back in NHWC order.
- * TF's SAME padding is ONNX's {@code SAME_UPPER}. Supports the ops {@link KernelCompiler} does.
+ * TF's SAME padding is ONNX's {@code SAME_UPPER}, or written out at stride 1. Supports the ops
+ * {@link KernelCompiler} does; a graph it cannot translate exactly is refused when it loads.
  */
 public final class TfjsToOnnx {
 
@@ -320,7 +321,15 @@ public final class TfjsToOnnx {
 
     /** The value for an element-wise operand of an op whose result has rank {@code rank}. */
     private String operand(String tfName, int rank) {
-        return isConstant(tfName) ? channelConstant(tfName, rank) : value(tfName);
+        if (isConstant(tfName)) {
+            return channelConstant(tfName, rank);
+        }
+        int own = rank(tfName);
+        if (rank == 4 && own != 4 && own != 0) {
+            // it would broadcast along NCHW's last axis instead of TF's channels
+            throw new IllegalArgumentException("node " + tfName + ": a rank-" + own + " tensor broadcast against a rank-4 one is not supported");
+        }
+        return value(tfName);
     }
 
     /**
