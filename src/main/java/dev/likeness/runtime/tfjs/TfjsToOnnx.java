@@ -112,7 +112,7 @@ public final class TfjsToOnnx {
             case "Prelu" -> binary(node, "PRelu");
             case "Relu", "Relu6", "LeakyRelu", "Elu", "Sigmoid", "Tanh" -> {
                 String out = activation(name, Activation.fromOp(op), value(node.inputs().get(0)),
-                        node.real("alpha", 0.2f), null, rank(node.inputs().get(0)));
+                        node.real("alpha", 0.2f), null);
                 define(name, out, rank(node.inputs().get(0)));
             }
             case "Softmax" -> {
@@ -159,7 +159,7 @@ public final class TfjsToOnnx {
         n.add();
         String prelu = epilogue.activation() == Activation.PRELU
                 ? channelConstant(node.inputs().get(epilogue.preluInput()), 4) : null;
-        define(node.name(), activation(node.name(), epilogue.activation(), conv, epilogue.leakyAlpha(), prelu, 4), 4);
+        define(node.name(), activation(node.name(), epilogue.activation(), conv, epilogue.leakyAlpha(), prelu), 4);
     }
 
     /**
@@ -214,7 +214,7 @@ public final class TfjsToOnnx {
                 .integer("transB", node.bool("transpose_b", false) ? 1 : 0)
                 .add();
         String prelu = epilogue.activation() == Activation.PRELU ? operand(node.inputs().get(epilogue.preluInput()), 2) : null;
-        define(node.name(), activation(node.name(), epilogue.activation(), gemm, epilogue.leakyAlpha(), prelu, 2), 2);
+        define(node.name(), activation(node.name(), epilogue.activation(), gemm, epilogue.leakyAlpha(), prelu), 2);
     }
 
     private void binary(GraphNode node, String onnxOp) {
@@ -227,7 +227,7 @@ public final class TfjsToOnnx {
     }
 
     /** The activation applied to {@code x}; returns the value holding the result. */
-    private String activation(String name, Activation activation, String x, float leakyAlpha, String preluAlpha, int rank) {
+    private String activation(String name, Activation activation, String x, float leakyAlpha, String preluAlpha) {
         if (activation == Activation.LINEAR) {
             return x;
         }
