@@ -5,8 +5,9 @@ public enum GraphEngine {
 
     /**
      * The graph translated to ONNX when it loads ({@link TfjsToOnnx}) and run by OnnxRuntime, whose
-     * fused, blocked convolutions take 2 to 2.5 times less CPU than PyTorch's op-by-op execution
-     * on these batch-1 graphs.
+     * fused, blocked convolutions take 1.7 to 2.5 times less CPU than PyTorch's op-by-op execution
+     * on these batch-1 graphs (FaceRes 9.9 against 21.2 ms, FaceMesh 3.6 against 9.0, BlazeFace 8.5
+     * against 14.1).
      */
     ONNX_RUNTIME,
 
